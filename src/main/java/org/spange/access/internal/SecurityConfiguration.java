@@ -1,0 +1,75 @@
+package org.spange.access.internal;
+
+import java.net.URI;
+
+import org.spange.access.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may do what, checked on the server for every request. Public: published pages, area data and static
+ * assets. Maintaining areas: planners and admins. The audit log: admins only. Everything else: logged in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
+			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/actuator/health" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${spange.map.tile-url:}") String tileUrl)
+			throws Exception {
+		String admin = Role.ADMIN.name();
+		String planner = Role.PLANNER.name();
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+			.requestMatchers("/login", "/error").permitAll()
+			.requestMatchers("/admin/audit/**").hasRole(admin)
+			.requestMatchers("/admin/**").hasAnyRole(admin, planner)
+			.requestMatchers(HttpMethod.POST, "/api/v1/areas/imports/**").hasAnyRole(admin, planner)
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					PathPatternRequestMatcher.pathPattern("/api/**")))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+				.referrerPolicy(ref -> ref.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** No inline scripts or styles; images may come from the configured map tile server only. */
+	static String contentSecurityPolicy(String tileUrl) {
+		String tiles = "";
+		if (tileUrl != null && !tileUrl.isBlank()) {
+			URI uri = URI.create(tileUrl.replace("{", "").replace("}", ""));
+			String host = uri.getHost();
+			// tile URLs often spread load over sub-domains ({s}.tile…): allow them all
+			if (host != null && host.startsWith("s.")) {
+				host = "*." + host.substring(2);
+			}
+			tiles = " " + uri.getScheme() + "://" + host;
+		}
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+				+ "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+				+ " frame-ancestors 'none'";
+	}
+}

@@ -1,0 +1,37 @@
+package org.spange.area;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reading areas, levels and schemes: the face other modules and the web layer use. */
+public interface AreaQueries {
+
+	List<AreaLevel> levels();
+
+	List<AreaScheme> schemes();
+
+	Optional<AreaScheme> scheme(String key);
+
+	/** The levels that occur in a scheme, coarsest first. */
+	List<AreaLevel> levelsOf(String schemeKey);
+
+	/** The currently valid areas of one level in a scheme, with their parent in that scheme, by name. */
+	List<AreaSummary> areas(String schemeKey, String levelKey);
+
+	Optional<AreaDetail> area(AreaId id);
+
+	/** Area of a level by official code, valid today. */
+	Optional<AreaSummary> byCode(String levelKey, String code);
+
+	/**
+	 * GeoJSON FeatureCollection of the areas of a level in a scheme, simplified for the given web-map zoom
+	 * (0–18); cached until the next import.
+	 */
+	String geoJson(String schemeKey, String levelKey, int zoom);
+
+	/** GeoJSON Feature of one area at full detail. */
+	Optional<String> geoJson(AreaId id);
+
+	/** Changes whenever areas are written; usable as an HTTP ETag. */
+	long dataVersion();
+}

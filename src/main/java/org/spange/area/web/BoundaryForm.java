@@ -1,0 +1,11 @@
+package org.spange.area.web;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** Form and request parameters of a boundary import. */
+record BoundaryForm(String level, String codeProperty, String nameProperty, String crs, String extraCodes,
+		String scheme, String parentLevel, String parentProperty, Integer parentCodePrefix,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom, boolean repair, boolean preview) {
+}

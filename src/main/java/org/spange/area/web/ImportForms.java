@@ -1,0 +1,44 @@
+package org.spange.area.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.spange.area.BoundaryImportOptions;
+import org.spange.area.SchemeAssignmentOptions;
+import org.springframework.stereotype.Component;
+
+/** Turns form fields into import options, with the defaults a planner expects. */
+@Component
+class ImportForms {
+
+	BoundaryImportOptions options(BoundaryForm f) {
+		Map<String, String> extra = new LinkedHashMap<>();
+		// "ARS=ARS, NUTS=NUTS": further code kinds and the properties that hold them
+		if (f.extraCodes() != null) {
+			for (String pair : f.extraCodes().split(",")) {
+				String[] kv = pair.split("=", 2);
+				if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
+					extra.put(kv[0].trim().toUpperCase(), kv[1].trim());
+				}
+			}
+		}
+		return new BoundaryImportOptions(or(f.level(), "gemeinde"), or(f.codeProperty(), "code"),
+				or(f.nameProperty(), "name"), blankToNull(f.crs()), extra, blankToNull(f.scheme()),
+				blankToNull(f.parentLevel()), blankToNull(f.parentProperty()), f.parentCodePrefix(), f.validFrom(),
+				f.repair(), f.preview());
+	}
+
+	SchemeAssignmentOptions options(AssignmentForm f) {
+		return new SchemeAssignmentOptions(blankToNull(f.scheme()), blankToNull(f.schemeName()), f.illustrative(),
+				or(f.level(), "gemeinde"), or(f.parentLevel(), "planungsraum"), or(f.codeColumn(), "code"),
+				or(f.parentCodeColumn(), "parent_code"), blankToNull(f.parentNameColumn()), f.preview());
+	}
+
+	private static String or(String value, String fallback) {
+		return value == null || value.isBlank() ? fallback : value.trim();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}
