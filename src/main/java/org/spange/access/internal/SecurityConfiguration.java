@@ -13,6 +13,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -26,6 +29,8 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health" };
+
+	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${spange.map.tile-url:}") String tileUrl)
@@ -41,9 +46,11 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.pathPattern("/api/**")))
+			// the API answers 401; pages send people to the login form, whatever their Accept header says
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						new NegatedRequestMatcher(API)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicy.SAME_ORIGIN))

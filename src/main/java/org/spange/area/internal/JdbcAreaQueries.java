@@ -77,7 +77,7 @@ class JdbcAreaQueries implements AreaQueries {
 	public Optional<AreaSummary> byCode(String levelKey, String code) {
 		return jdbc.sql("select " + AreaStore.SUMMARY_COLUMNS + """
 				 from area.area a join area.area_level l on l.id = a.level_id
-				where l.key = ? and a.code = ? and """ + AreaStore.CURRENT)
+				where l.key = ? and a.code = ? and\s""" + AreaStore.CURRENT)
 			.params(levelKey, code).query((rs, i) -> AreaStore.summary(rs, null, null)).optional();
 	}
 
@@ -115,7 +115,7 @@ class JdbcAreaQueries implements AreaQueries {
 					  union all
 					  select m.area_id, m.parent_id, up.depth + 1 from area.scheme_member m
 					  join up on m.area_id = up.parent_id and m.scheme_id = :s where up.depth < 20)
-					select """ + AreaStore.SUMMARY_COLUMNS + """
+					select\s""" + AreaStore.SUMMARY_COLUMNS + """
 					 from up join area.area a on a.id = up.area_id join area.area_level l on l.id = a.level_id
 					where up.depth > 0 order by up.depth desc""")
 				.param("s", scheme.id()).param("a", id.value())

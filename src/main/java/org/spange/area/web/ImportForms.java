@@ -25,13 +25,17 @@ class ImportForms {
 		return new BoundaryImportOptions(or(f.level(), "gemeinde"), or(f.codeProperty(), "code"),
 				or(f.nameProperty(), "name"), blankToNull(f.crs()), extra, blankToNull(f.scheme()),
 				blankToNull(f.parentLevel()), blankToNull(f.parentProperty()), f.parentCodePrefix(), f.validFrom(),
-				f.repair(), f.preview());
+				isTrue(f.repair()), isTrue(f.preview()));
 	}
 
 	SchemeAssignmentOptions options(AssignmentForm f) {
-		return new SchemeAssignmentOptions(blankToNull(f.scheme()), blankToNull(f.schemeName()), f.illustrative(),
+		return new SchemeAssignmentOptions(blankToNull(f.scheme()), blankToNull(f.schemeName()), isTrue(f.illustrative()),
 				or(f.level(), "gemeinde"), or(f.parentLevel(), "planungsraum"), or(f.codeColumn(), "code"),
-				or(f.parentCodeColumn(), "parent_code"), blankToNull(f.parentNameColumn()), f.preview());
+				or(f.parentCodeColumn(), "parent_code"), blankToNull(f.parentNameColumn()), isTrue(f.preview()));
+	}
+
+	private static boolean isTrue(Boolean value) {
+		return Boolean.TRUE.equals(value);
 	}
 
 	private static String or(String value, String fallback) {

@@ -1,0 +1,135 @@
+package org.spange.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spange.SpangeTest;
+import org.spange.area.AreaQueries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every endpoint against every kind of user: anonymous, each role, checked on the server. A row says what each
+ * caller gets; "login" means a redirect to the login page.
+ */
+@SpangeTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationTest {
+
+	private static final int LOGIN = 302;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AreaQueries areas;
+
+	long gemeinde;
+
+	@BeforeAll
+	void findArea() {
+		gemeinde = areas.byCode("gemeinde", "80101").orElseThrow().id().value();
+	}
+
+	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */
+	record Expect(int anonymous, int admin, int planner, int others) {
+		int forCaller(String caller) {
+			return switch (caller) {
+				case "anonymous" -> anonymous;
+				case "ADMIN" -> admin;
+				case "PLANNER" -> planner;
+				default -> others;
+			};
+		}
+	}
+
+	static final Expect PUBLIC = new Expect(200, 200, 200, 200);
+	static final Expect MAINTAIN_AREAS = new Expect(LOGIN, 200, 200, 403);
+	static final Expect ADMIN_ONLY = new Expect(LOGIN, 200, 403, 403);
+	/** API imports reach the importer (which rejects the bad test file: 422) only for planners and admins */
+	static final Expect API_IMPORT = new Expect(401, 422, 422, 403);
+
+	record Endpoint(String name, Expect expect) {
+	}
+
+	Stream<Arguments> cases() {
+		List<Arguments> cases = new ArrayList<>();
+		for (Endpoint e : List.of(new Endpoint("GET /", PUBLIC), new Endpoint("GET /areas/{id}", PUBLIC),
+				new Endpoint("GET /about", PUBLIC), new Endpoint("GET /login", PUBLIC),
+				new Endpoint("GET /api/v1/areas/levels", PUBLIC), new Endpoint("GET /api/v1/areas/schemes", PUBLIC),
+				new Endpoint("GET /api/v1/areas", PUBLIC), new Endpoint("GET /api/v1/areas/tree", PUBLIC),
+				new Endpoint("GET /api/v1/areas/{id}", PUBLIC), new Endpoint("GET /api/v1/areas/geojson", PUBLIC),
+				new Endpoint("GET /api/v1/areas/{id}/geojson", PUBLIC), new Endpoint("GET /v3/api-docs", PUBLIC),
+				new Endpoint("GET /actuator/health", PUBLIC),
+				new Endpoint("GET /admin/areas", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/areas/boundaries", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/areas/assignments", MAINTAIN_AREAS),
+				new Endpoint("GET /admin/audit", ADMIN_ONLY),
+				new Endpoint("POST /api/v1/areas/imports/boundaries", API_IMPORT),
+				new Endpoint("POST /api/v1/areas/imports/scheme-assignments", API_IMPORT))) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1} → {2}")
+	@MethodSource("cases")
+	void everyEndpointForEveryCaller(String endpoint, String caller, int expected) throws Exception {
+		AbstractMockHttpServletRequestBuilder<?> request = request(endpoint);
+		RequestPostProcessor who = caller.equals("anonymous") ? anonymous()
+				: user(caller.toLowerCase()).roles(caller);
+		int status = mvc.perform(request.with(who).with(csrf())).andReturn().getResponse().getStatus();
+		assertThat(status).as(endpoint + " as " + caller).isEqualTo(expected);
+	}
+
+	@Test
+	void writesWithoutCsrfTokenAreRefusedEvenForAdmins() throws Exception {
+		int status = mvc.perform(request("POST /api/v1/areas/imports/boundaries").with(user("admin").roles("ADMIN")))
+			.andReturn().getResponse().getStatus();
+		assertThat(status).isEqualTo(403);
+	}
+
+	@Test
+	void anonymousIsRedirectedToTheLoginPage() throws Exception {
+		String location = mvc.perform(get("/admin/areas").with(anonymous())).andReturn().getResponse()
+			.getHeader("Location");
+		assertThat(location).endsWith("/login");
+	}
+
+	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("{id}", Long.toString(gemeinde));
+		MockMultipartFile badFile = new MockMultipartFile("file", "bad.geojson", "application/geo+json",
+				"{ not json".getBytes(StandardCharsets.UTF_8));
+		return switch (parts[0] + " " + parts[1]) {
+			case "GET /api/v1/areas" -> get(path).param("scheme", "vorarlberg-bezirke").param("level", "gemeinde");
+			case "GET /api/v1/areas/tree" -> get(path).param("scheme", "vorarlberg-bezirke");
+			case "GET /api/v1/areas/geojson" -> get(path).param("scheme", "vorarlberg-bezirke").param("level", "bezirk");
+			default -> parts[0].equals("GET") ? get(path)
+					: path.contains("imports") || path.startsWith("/admin/areas/") ? multipart(path).file(badFile)
+					: post(path);
+		};
+	}
+}
