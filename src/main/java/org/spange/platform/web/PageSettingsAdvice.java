@@ -13,7 +13,7 @@ class PageSettingsAdvice {
 	private final String tileAttribution;
 
 	PageSettingsAdvice(@Value("${spange.map.tile-url:}") String tileUrl,
-			@Value("${spange.map.tile-attribution:© OpenStreetMap contributors}") String tileAttribution) {
+			@Value("${spange.map.tile-attribution:\u00a9 OpenStreetMap contributors}") String tileAttribution) {
 		this.tileUrl = tileUrl;
 		this.tileAttribution = tileAttribution;
 	}
