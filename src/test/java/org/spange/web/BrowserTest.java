@@ -1,0 +1,300 @@
+package org.spange.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spange.SpangeTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The pages in a real browser (headless Chromium): the map draws every area, a click on an area opens its page,
+ * the language switch works, and axe-core finds no serious or critical WCAG 2.1 A/AA violations. Skipped when
+ * Chromium or its driver is not installed.
+ */
+@SpangeTest
+class BrowserTest {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+	static final int GEMEINDEN = 96;
+	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+	static final Duration WAIT = Duration.ofSeconds(60);
+
+	static WebDriver driver;
+	static Path userDataDir;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+		if (!installed) {
+			String message = "BrowserTest skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing (apt-get install chromium chromium-driver)";
+			System.out.println(message);
+			System.err.println(message);
+		}
+		Assumptions.assumeTrue(installed, "Chromium or chromedriver is missing");
+
+		// the system driver and browser: Selenium Manager must not look for (or download) anything
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		userDataDir = Files.createTempDirectory("spange-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--user-data-dir=" + userDataDir, "--window-size=1400,1100", "--lang=de-DE");
+		// the app picks its language from Accept-Language: start German, as a user in Vorarlberg would
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
+		if (userDataDir != null) {
+			try (var files = Files.walk(userDataDir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		// no login or language cookie carried over from another test
+		if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base())) {
+			driver.manage().deleteAllCookies();
+		}
+	}
+
+	@Test
+	void startPageShowsEveryGemeindeOnTheMapAndInTheTable() throws IOException {
+		openStartPage();
+
+		WebElement map = driver.findElement(By.id("area-map"));
+		assertThat(map.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(GEMEINDEN);
+		assertThat(driver.findElements(By.cssSelector(".table-panel table.data tbody tr"))).hasSize(GEMEINDEN);
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete der Region");
+		screenshot("start.png");
+	}
+
+	@Test
+	void clickingAnAreaOnTheMapOpensItsPage() throws IOException {
+		openStartPage();
+		WebElement path = polygonUnderItsOwnCentre();
+
+		// hovering highlights the area's row in the table: that tells which Gemeinde is under the pointer
+		new Actions(driver).moveToElement(path).perform();
+		WebElement row = wait(driver).until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".table-panel tr.highlight")));
+		String id = row.getDomAttribute("data-area-id");
+		String name = row.findElement(By.cssSelector("td a")).getText();
+		assertThat(id).matches("\\d+");
+		assertThat(name).isNotBlank();
+		assertThat(wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".area-tooltip")))
+			.getText()).startsWith(name + " (");
+
+		new Actions(driver).click().perform();
+		wait(driver).until(ExpectedConditions.urlMatches("/areas/" + id + "$"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(name);
+		waitForMap(1);
+		screenshot("area.png");
+	}
+
+	@Test
+	void switchingTheLanguageShowsEnglishPages() {
+		openStartPage();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete der Region");
+
+		driver.get(base() + "/?lang=en");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Areas of the region");
+		assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+		// the choice is kept (cookie) for the next page
+		driver.get(base() + "/login");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+	}
+
+	@Test
+	void publicPagesHaveNoSeriousAccessibilityViolations() {
+		openStartPage();
+		String start = driver.getCurrentUrl();
+		String areaHref = driver.findElement(By.cssSelector(".table-panel tbody tr td a")).getDomProperty("href");
+		StringBuilder serious = new StringBuilder();
+		serious.append(audit("start page", start));
+
+		driver.get(areaHref);
+		waitForMap(1);
+		serious.append(audit("area page", areaHref));
+
+		driver.get(base() + "/login");
+		serious.append(audit("login page", driver.getCurrentUrl()));
+
+		assertThat(serious.toString()).as("serious or critical accessibility violations").isEmpty();
+	}
+
+	@Test
+	void adminPageHasNoSeriousAccessibilityViolations() {
+		driver.get(base() + "/login");
+		driver.findElement(By.id("username")).sendKeys("planung");
+		driver.findElement(By.id("password")).sendKeys("spange-demo");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		driver.get(base() + "/admin/areas");
+		wait(driver).until(ExpectedConditions.urlContains("/admin/areas"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete verwalten");
+		assertThat(driver.findElement(By.cssSelector(".session .user")).getText()).isEqualTo("planung");
+
+		assertThat(audit("admin page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
+			.isEmpty();
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private static WebDriverWait wait(WebDriver driver) {
+		return new WebDriverWait(driver, WAIT);
+	}
+
+	private void openStartPage() {
+		driver.get(base() + "/");
+		waitForMap(GEMEINDEN);
+	}
+
+	/** Waits until map.js has drawn the areas (it then sets data-feature-count); fails at once on a load error. */
+	private void waitForMap(int features) {
+		wait(driver).withMessage(() -> "map with " + features + " features").until(d -> {
+			WebElement map = d.findElement(By.id("area-map"));
+			String error = map.getDomAttribute("data-load-error");
+			if (error != null) {
+				throw new AssertionError("the map could not load its areas: " + error);
+			}
+			return String.valueOf(features).equals(map.getDomAttribute("data-feature-count"));
+		});
+		// map.js fits the view to the areas right after drawing them, which Leaflet animates: wait until the map
+		// stands still (no zoom animation, same view and outlines on two polls) so that screenshots show it settled
+		String[] last = { null };
+		wait(driver).withMessage(() -> "map to settle").until(d -> {
+			String state = (String) ((JavascriptExecutor) d).executeScript("""
+					var el = document.getElementById('area-map');
+					if (el.classList.contains('leaflet-zoom-anim')) { return null; }
+					var pane = el.querySelector('.leaflet-map-pane'), path = el.querySelector('path.leaflet-interactive');
+					return (pane ? pane.style.transform : '') + '|' + (path ? path.getAttribute('d') : '');""");
+			boolean settled = state != null && state.equals(last[0]);
+			last[0] = state;
+			return settled;
+		});
+	}
+
+	/** An area whose bounding-box centre lies on the area itself, so the pointer lands on it there. */
+	private WebElement polygonUnderItsOwnCentre() {
+		WebElement map = driver.findElement(By.id("area-map"));
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
+		Object found = ((JavascriptExecutor) driver).executeScript("""
+				var paths = arguments[0].querySelectorAll('path.leaflet-interactive'), best = null, size = 0;
+				for (var i = 0; i < paths.length; i++) {
+				  var r = paths[i].getBoundingClientRect();
+				  var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+				  if (hit === paths[i] && r.width * r.height > size) { best = paths[i]; size = r.width * r.height; }
+				}
+				return best;""", map);
+		assertThat(found).as("an area on the map that can be clicked at its centre").isInstanceOf(WebElement.class);
+		return (WebElement) found;
+	}
+
+	/**
+	 * Runs axe-core (WCAG 2.1 A and AA) on the current page, prints every violation (any impact) and returns a
+	 * description of the serious and critical ones (empty when there are none).
+	 */
+	private String audit(String page, String url) {
+		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+		assertThat(results.isErrored()).as("axe-core failed on the " + page + ": " + results.getErrorMessage())
+			.isFalse();
+		List<Rule> violations = results.getViolations();
+		System.out.println("axe-core on the " + page + " (" + url + "): " + violations.size() + " violation(s), "
+				+ results.getPasses().size() + " rule(s) passed, to review by hand: " + results.getIncomplete()
+					.stream()
+					.map(r -> r.getId() + " (" + r.getNodes().size() + ")")
+					.collect(Collectors.joining(", ")));
+		for (Rule rule : results.getIncomplete()) {
+			// axe could not decide (e.g. text over a background it cannot compute): the reasons, for a manual check
+			System.out.println("  to review: " + rule.getId() + ": " + rule.getNodes()
+				.stream()
+				.flatMap(n -> java.util.stream.Stream.of(n.getAny(), n.getAll(), n.getNone())
+					.filter(java.util.Objects::nonNull)
+					.flatMap(List::stream))
+				.map(c -> c.getMessage())
+				.distinct()
+				.collect(Collectors.joining(" / ")));
+		}
+		StringBuilder serious = new StringBuilder();
+		for (Rule rule : violations) {
+			String text = "  [" + rule.getImpact() + "] " + rule.getId() + ": " + rule.getHelp() + " ("
+					+ rule.getHelpUrl() + ")\n" + rule.getNodes()
+						.stream()
+						.map(BrowserTest::describe)
+						.collect(Collectors.joining("\n"));
+			System.out.println(text);
+			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+				serious.append(page).append(":\n").append(text).append('\n');
+			}
+		}
+		return serious.toString();
+	}
+
+	private static String describe(CheckedNode node) {
+		return "    " + node.getTarget() + " " + node.getHtml() + "\n      "
+				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
+	}
+
+	private static void screenshot(String name) throws IOException {
+		String embeddedDb = System.getProperty("spange.db.embedded.dir");
+		Path buildDir = embeddedDb != null ? Path.of(embeddedDb).toAbsolutePath().getParent() : Path.of("target");
+		Path dir = Files.createDirectories(buildDir.resolve("screenshots"));
+		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		System.out.println("screenshot: " + dir.resolve(name));
+	}
+}
