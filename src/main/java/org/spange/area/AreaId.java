@@ -1,7 +1,9 @@
 package org.spange.area;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of an {@link AreaSummary area}; other modules refer to areas by this id only. */
-public record AreaId(long value) {
+public record AreaId(@JsonValue long value) {
 
 	@Override
 	public String toString() {

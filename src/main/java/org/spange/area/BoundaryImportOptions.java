@@ -25,7 +25,9 @@ public record BoundaryImportOptions(String levelKey, String codeProperty, String
 		Integer parentCodePrefix, LocalDate validFrom, boolean repair, boolean preview) {
 
 	public BoundaryImportOptions {
-		extraCodes = extraCodes == null ? Map.of() : Map.copyOf(extraCodes);
+		extraCodes = extraCodes == null ? Map.of()
+				: extraCodes.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+						e -> e.getKey().trim().toUpperCase(java.util.Locale.ROOT), Map.Entry::getValue));
 		validFrom = validFrom == null ? LocalDate.of(1900, 1, 1) : validFrom;
 	}
 

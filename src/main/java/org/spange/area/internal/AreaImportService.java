@@ -91,6 +91,10 @@ class AreaImportService implements AreaImports {
 						"The parent level must be coarser than the level of the areas"));
 			}
 		}
+		if (options.schemeKey() != null && !options.schemeKey().matches("[a-z0-9_-]{1,60}")) {
+			problems.add(ImportProblem.file("import.scheme.invalidKey",
+					"The scheme key must be 1–60 lower-case letters, digits, '-' or '_'"));
+		}
 		if (!problems.isEmpty()) {
 			return reject(BOUNDARIES, fileName, content, 0, problems, warnings);
 		}
@@ -143,6 +147,10 @@ class AreaImportService implements AreaImports {
 				problems.add(ImportProblem.feature(n, options.nameProperty(), "import.feature.noName",
 						"Property '" + options.nameProperty() + "' (name) is missing or empty"));
 				ok = false;
+			} else if (name.length() > 200) {
+				problems.add(ImportProblem.feature(n, options.nameProperty(), "import.feature.nameTooLong",
+						"The name is longer than 200 characters"));
+				ok = false;
 			}
 			Geometry g = f.geometry();
 			if (g == null) {
@@ -188,8 +196,9 @@ class AreaImportService implements AreaImports {
 						: code.length() > options.parentCodePrefix() ? code.substring(0, options.parentCodePrefix())
 								: null;
 				if (parentCode == null) {
-					problems.add(ImportProblem.feature(n, options.parentProperty(), "import.feature.noParent",
-							"No parent code"));
+					problems.add(ImportProblem.feature(n,
+							options.parentProperty() != null ? options.parentProperty() : options.codeProperty(),
+							"import.feature.noParent", "No parent code"));
 					ok = false;
 				}
 			}
@@ -203,7 +212,11 @@ class AreaImportService implements AreaImports {
 		if (withParents && parentLevel.isPresent()) {
 			Set<String> parentCodes = new LinkedHashSet<>();
 			incoming.forEach(a -> parentCodes.add(a.parentCode()));
-			parents = store.idsByCode(parentLevel.get().id(), parentCodes, options.validFrom());
+			// parents valid when the areas start, else (e.g. with the default start of validity) valid today
+			parents = new HashMap<>(store.idsByCode(parentLevel.get().id(), parentCodes, options.validFrom()));
+			Set<String> notFound = new LinkedHashSet<>(parentCodes);
+			notFound.removeAll(parents.keySet());
+			store.idsByCode(parentLevel.get().id(), notFound, java.time.LocalDate.now()).forEach(parents::putIfAbsent);
 			for (Incoming a : incoming) {
 				if (!parents.containsKey(a.parentCode())) {
 					problems.add(ImportProblem.feature(a.number(),

@@ -101,14 +101,15 @@ class AreaStore {
 		return stored;
 	}
 
-	/** Closes open earlier versions of these codes the day before {@code validFrom}. */
+	/** Closes earlier versions of these codes still valid on {@code validFrom} the day before. */
 	int closeEarlierVersions(int levelId, Collection<String> codes, LocalDate validFrom) {
 		if (codes.isEmpty()) {
 			return 0;
 		}
 		return jdbc.sql("""
 				update area.area set valid_to = :end, updated_at = now()
-				where level_id = :level and code in (:codes) and valid_from < :from and valid_to is null""")
+				where level_id = :level and code in (:codes) and valid_from < :from
+				and (valid_to is null or valid_to >= :from)""")
 			.param("end", validFrom.minusDays(1)).param("level", levelId).param("codes", codes)
 			.param("from", validFrom).update();
 	}
@@ -117,12 +118,15 @@ class AreaStore {
 			String source) {
 		Envelope e = g.getEnvelopeInternal();
 		Point c = g.getInteriorPoint();
+		// valid until the day before a later version of the same code, if there is one
 		return jdbc.sql("""
-				insert into area.area (level_id, code, name, valid_from, geometry, min_lon, min_lat, max_lon, max_lat,
-				  centroid_lon, centroid_lat, area_km2, attributes, source)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-			.params(levelId, code, name, validFrom, wkb(g), e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(),
-					c.getX(), c.getY(), squareKilometres(g), attributesJson, source)
+				insert into area.area (level_id, code, name, valid_from, valid_to, geometry, min_lon, min_lat, max_lon,
+				  max_lat, centroid_lon, centroid_lat, area_km2, attributes, source)
+				values (?, ?, ?, ?, (select min(n.valid_from) - 1 from area.area n
+				  where n.level_id = ? and n.code = ? and n.valid_from > ?),
+				  ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
+			.params(levelId, code, name, validFrom, levelId, code, validFrom, wkb(g), e.getMinX(), e.getMinY(),
+					e.getMaxX(), e.getMaxY(), c.getX(), c.getY(), squareKilometres(g), attributesJson, source)
 			.query(Long.class).single();
 	}
 

@@ -52,7 +52,9 @@ final class BoundaryFile {
 			root = json.readTree(content);
 		} catch (JacksonException e) {
 			var loc = e.getLocation();
-			String message = e.getOriginalMessage();
+			// a binary file (e.g. a zipped shapefile) puts control characters into the message; the report is
+			// stored as jsonb, which cannot hold NUL
+			String message = e.getOriginalMessage().replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "\uFFFD");
 			throw new FormatException("Malformed JSON: " + message, loc == null ? null : loc.getLineNr(),
 					loc == null ? null : loc.getColumnNr());
 		}
