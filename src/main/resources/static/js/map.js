@@ -8,6 +8,7 @@
 
   function init(el) {
     var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25 });
+    map.attributionControl.setPrefix('Leaflet');
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, { maxZoom: 18, attribution: el.dataset.tileAttribution || '' }).addTo(map);
     }

@@ -117,4 +117,19 @@ class BoundaryReimportTest {
 		assertThat(after.dataVersion()).isGreaterThan(before.dataVersion());
 		assertThat(areas.byCode("sozialraum", code)).get().extracting(AreaSummary::name).isEqualTo("Neu");
 	}
+
+	@Test
+	void aCodeWrittenAsANumberIsTheSameCodeAsTheString() {
+		BoundaryImportOptions options = BoundaryImportOptions.of("sozialraum", "code", "name");
+		AreaTestData.assertWritten(imports.importBoundaries("numeric.geojson",
+				collection(feature(square(9.94, 47.09, 0.01), "code", 9876501.0, "name", "Zahl")), options));
+		assertThat(areas.byCode("sozialraum", "9876501")).isPresent();
+
+		ImportReport again = imports.importBoundaries("string.geojson",
+				collection(feature(square(9.94, 47.09, 0.01), "code", "9876501", "name", "Zahl")), options);
+		AreaTestData.assertWritten(again);
+		// the same area (its stored properties change from a number to a string, hence an update)
+		assertThat(again.created()).isZero();
+		assertThat(again.updated()).isEqualTo(1);
+	}
 }

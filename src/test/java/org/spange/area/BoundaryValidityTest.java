@@ -142,6 +142,7 @@ class BoundaryValidityTest {
 		assertThat(preview.outcome()).isEqualTo(ImportReport.Outcome.PREVIEW);
 		assertThat(preview.problems()).isEmpty();
 		assertThat(preview.created()).isEqualTo(1);
+		assertThat(preview.updated()).as("the earlier version it would close").isEqualTo(1);
 		assertThat(AreaTestData.snapshot(jdbc)).isEqualTo(before);
 		assertThat(versions(code)).extracting(Version::name, Version::validTo).containsExactly(tuple("Alt", null));
 	}

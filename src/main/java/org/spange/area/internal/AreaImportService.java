@@ -240,7 +240,8 @@ class AreaImportService implements AreaImports {
 			Map<String, AreaStore.Stored> stored = store.storedVersions(levelId, options.validFrom());
 			List<String> newCodes = incoming.stream().filter(a -> !stored.containsKey(a.code())).map(Incoming::code)
 				.toList();
-			int closed = options.preview() ? 0 : store.closeEarlierVersions(levelId, newCodes, options.validFrom());
+			int closed = options.preview() ? store.countEarlierVersions(levelId, newCodes, options.validFrom())
+					: store.closeEarlierVersions(levelId, newCodes, options.validFrom());
 			for (Incoming a : incoming) {
 				AreaStore.Stored old = stored.get(a.code());
 				boolean changed;
@@ -568,7 +569,8 @@ class AreaImportService implements AreaImports {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}
-		String s = node.isNumber() ? node.numberValue().toString() : node.asString("").trim();
+		// a code written as a number (80101 or 80101.0) is the same code as the string "80101"
+		String s = node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asString("").trim();
 		return s.isEmpty() ? null : s;
 	}
 }

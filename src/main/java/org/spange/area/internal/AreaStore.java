@@ -114,6 +114,18 @@ class AreaStore {
 			.param("from", validFrom).update();
 	}
 
+	/** How many versions {@link #closeEarlierVersions} would close. */
+	int countEarlierVersions(int levelId, Collection<String> codes, LocalDate validFrom) {
+		if (codes.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from area.area
+				where level_id = :level and code in (:codes) and valid_from < :from
+				and (valid_to is null or valid_to >= :from)""")
+			.param("level", levelId).param("codes", codes).param("from", validFrom).query(Integer.class).single();
+	}
+
 	long insert(int levelId, String code, String name, LocalDate validFrom, Geometry g, String attributesJson,
 			String source) {
 		Envelope e = g.getEnvelopeInternal();
