@@ -7,6 +7,9 @@ public interface AreaImports {
 
 	ImportReport importBoundaries(String fileName, byte[] content, BoundaryImportOptions options);
 
+	/** Areas without boundaries from a CSV list, optionally placed in a scheme; all or nothing. */
+	ImportReport importAreaList(String fileName, byte[] content, AreaListOptions options);
+
 	ImportReport importSchemeAssignment(String fileName, byte[] content, SchemeAssignmentOptions options);
 
 	/** The coordinate reference systems a boundary file may come in: {@code EPSG:code} → description. */

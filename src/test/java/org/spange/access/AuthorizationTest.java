@@ -85,7 +85,8 @@ class AuthorizationTest {
 				new Endpoint("POST /admin/areas/assignments", MAINTAIN_AREAS),
 				new Endpoint("GET /admin/audit", ADMIN_ONLY),
 				new Endpoint("POST /api/v1/areas/imports/boundaries", API_IMPORT),
-				new Endpoint("POST /api/v1/areas/imports/scheme-assignments", API_IMPORT))) {
+				new Endpoint("POST /api/v1/areas/imports/scheme-assignments", API_IMPORT),
+				new Endpoint("POST /api/v1/areas/imports/area-lists", API_IMPORT))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));

@@ -22,6 +22,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.spange.access.AuditLog;
 import org.spange.area.AreaImports;
 import org.spange.area.AreaLevel;
+import org.spange.area.AreaListOptions;
 import org.spange.area.AreaScheme;
 import org.spange.area.BoundaryImportOptions;
 import org.spange.area.SchemeAssignmentOptions;
@@ -47,6 +48,7 @@ class AreaImportService implements AreaImports {
 
 	static final String BOUNDARIES = "boundaries";
 	static final String ASSIGNMENT = "scheme-assignment";
+	static final String AREA_LIST = "area-list";
 
 	private final AreaStore store;
 	private final JsonMapper json;
@@ -208,59 +210,186 @@ class AreaImportService implements AreaImports {
 			}
 		}
 
+		return resolveParentsAndWrite(new Target(BOUNDARIES, fileName, content, file.features.size(), options.levelKey(),
+				options.schemeKey(), options.validFrom(), options.preview(),
+				options.parentProperty() != null ? options.parentProperty() : options.codeProperty(),
+				ImportProblem.Unit.FEATURE), level.get(), withParents ? parentLevel : Optional.empty(), incoming,
+				problems, warnings);
+	}
+
+	@Override
+	public ImportReport importAreaList(String fileName, byte[] content, AreaListOptions options) {
+		List<ImportProblem> problems = new ArrayList<>();
+		List<ImportProblem> warnings = new ArrayList<>();
+		checkSize(content, problems);
+		Optional<AreaLevel> level = store.level(options.levelKey());
+		if (level.isEmpty()) {
+			problems.add(ImportProblem.file("import.level.unknown", "Unknown level '" + options.levelKey() + "'",
+					options.levelKey()));
+		}
+		boolean withParents = options.schemeKey() != null
+				&& (options.parentCodeColumn() != null || options.parentCodePrefix() != null);
+		Optional<AreaLevel> parentLevel = withParents
+				? store.level(Objects.requireNonNullElse(options.parentLevelKey(), "")) : Optional.empty();
+		if (withParents && parentLevel.isEmpty()) {
+			problems.add(ImportProblem.file("import.level.unknown",
+					"Unknown parent level '" + options.parentLevelKey() + "'", options.parentLevelKey()));
+		} else if (withParents && level.isPresent() && parentLevel.get().rank() >= level.get().rank()) {
+			problems.add(ImportProblem.file("import.level.parentNotCoarser",
+					"The parent level must be coarser than the level of the areas"));
+		}
+		if (options.schemeKey() != null && !options.schemeKey().matches("[a-z0-9_-]{1,60}")) {
+			problems.add(ImportProblem.file("import.scheme.invalidKey",
+					"The scheme key must be 1–60 lower-case letters, digits, '-' or '_'"));
+		}
+		if (!problems.isEmpty()) {
+			return reject(AREA_LIST, fileName, content, 0, problems, warnings);
+		}
+		CsvTable table;
+		try {
+			table = CsvTable.parse(TextFiles.decode(content));
+		} catch (CsvTable.CsvException e) {
+			problems.add(ImportProblem.line(e.line(), null, "import.csv.malformed", e.getMessage(), e.getMessage()));
+			return reject(AREA_LIST, fileName, content, 0, problems, warnings);
+		}
+		Map<String, Integer> columns = new LinkedHashMap<>();
+		List<String> required = new ArrayList<>(List.of(options.codeColumn(), options.nameColumn()));
+		if (withParents && options.parentCodeColumn() != null) {
+			required.add(options.parentCodeColumn());
+		}
+		required.addAll(options.extraCodes().values());
+		for (String name : required) {
+			table.column(name).ifPresentOrElse(i -> columns.put(name, i), () -> problems.add(ImportProblem.line(1, name,
+					"import.csv.missingColumn", "Column '" + name + "' is missing in the header", name)));
+		}
+		if (table.rows().isEmpty()) {
+			problems.add(ImportProblem.file("import.empty", "The file contains no data rows"));
+		}
+		if (!problems.isEmpty()) {
+			return reject(AREA_LIST, fileName, content, table.rows().size(), problems, warnings);
+		}
+
+		List<Incoming> incoming = new ArrayList<>();
+		Map<String, Integer> lineOfCode = new HashMap<>();
+		for (CsvTable.Row row : table.rows()) {
+			String code = CsvTable.cell(row, columns.get(options.codeColumn()));
+			String name = CsvTable.cell(row, columns.get(options.nameColumn()));
+			boolean ok = true;
+			if (code.isEmpty() || code.length() > 40) {
+				problems.add(ImportProblem.line(row.line(), options.codeColumn(),
+						code.isEmpty() ? "import.feature.noCode" : "import.feature.codeTooLong",
+						code.isEmpty() ? "The code is missing" : "The code is longer than 40 characters"));
+				ok = false;
+			} else if (lineOfCode.putIfAbsent(code, row.line()) != null) {
+				problems.add(ImportProblem.line(row.line(), options.codeColumn(), "import.csv.duplicate",
+						"Area " + code + " is listed already in line " + lineOfCode.get(code), code,
+						lineOfCode.get(code)));
+				ok = false;
+			}
+			if (name.isEmpty() || name.length() > 200) {
+				problems.add(ImportProblem.line(row.line(), options.nameColumn(),
+						name.isEmpty() ? "import.feature.noName" : "import.feature.nameTooLong",
+						name.isEmpty() ? "The name is missing" : "The name is longer than 200 characters"));
+				ok = false;
+			}
+			String parentCode = null;
+			if (withParents && ok) {
+				parentCode = options.parentCodeColumn() != null
+						? CsvTable.cell(row, columns.get(options.parentCodeColumn()))
+						: code.length() > options.parentCodePrefix() ? code.substring(0, options.parentCodePrefix()) : "";
+				if (parentCode.isEmpty()) {
+					problems.add(ImportProblem.line(row.line(),
+							options.parentCodeColumn() != null ? options.parentCodeColumn() : options.codeColumn(),
+							"import.feature.noParent", "No parent code"));
+					ok = false;
+				}
+			}
+			if (ok) {
+				Map<String, String> codes = new TreeMap<>();
+				options.extraCodes().forEach((kind, column) -> {
+					String value = CsvTable.cell(row, columns.get(column));
+					if (!value.isEmpty()) {
+						codes.put(kind, value);
+					}
+				});
+				Map<String, String> attributes = new LinkedHashMap<>();
+				for (int i = 0; i < table.header().size(); i++) {
+					attributes.put(table.header().get(i).trim(), CsvTable.cell(row, i));
+				}
+				incoming.add(new Incoming(row.line(), code, name, null, codes, json.writeValueAsString(attributes),
+						parentCode));
+			}
+		}
+		return resolveParentsAndWrite(new Target(AREA_LIST, fileName, content, table.rows().size(), options.levelKey(),
+				options.schemeKey(), options.validFrom(), options.preview(),
+				options.parentCodeColumn() != null ? options.parentCodeColumn() : options.codeColumn(),
+				ImportProblem.Unit.LINE), level.orElseThrow(), parentLevel, incoming, problems, warnings);
+	}
+
+	/** Where and how validated areas are written: the same for boundary files and area lists. */
+	private record Target(String kind, String fileName, byte[] content, int records, String levelKey, String schemeKey,
+			java.time.LocalDate validFrom, boolean preview, String parentField, ImportProblem.Unit unit) {
+	}
+
+	/**
+	 * Resolves the parents of validated areas, then writes them, their codes and scheme membership in one
+	 * transaction; or rejects the whole file when any problem was found.
+	 */
+	private ImportReport resolveParentsAndWrite(Target t, AreaLevel level, Optional<AreaLevel> parentLevel,
+			List<Incoming> incoming, List<ImportProblem> problems, List<ImportProblem> warnings) {
 		Map<String, Long> parents = Map.of();
-		if (withParents && parentLevel.isPresent()) {
+		if (parentLevel.isPresent()) {
 			Set<String> parentCodes = new LinkedHashSet<>();
 			incoming.forEach(a -> parentCodes.add(a.parentCode()));
 			// parents valid when the areas start, else (e.g. with the default start of validity) valid today
-			parents = new HashMap<>(store.idsByCode(parentLevel.get().id(), parentCodes, options.validFrom()));
+			parents = new HashMap<>(store.idsByCode(parentLevel.get().id(), parentCodes, t.validFrom()));
 			Set<String> notFound = new LinkedHashSet<>(parentCodes);
 			notFound.removeAll(parents.keySet());
 			store.idsByCode(parentLevel.get().id(), notFound, java.time.LocalDate.now()).forEach(parents::putIfAbsent);
 			for (Incoming a : incoming) {
 				if (!parents.containsKey(a.parentCode())) {
-					problems.add(ImportProblem.feature(a.number(),
-							options.parentProperty() != null ? options.parentProperty() : options.codeProperty(),
-							"import.feature.unknownParent",
-							"Unknown parent " + a.parentCode() + " at level " + parentLevel.get().key(), a.parentCode(),
-							parentLevel.get().nameDe()));
+					String message = "Unknown parent " + a.parentCode() + " at level " + parentLevel.get().key();
+					problems.add(new ImportProblem(t.unit(), a.number(), t.parentField(), "import.feature.unknownParent",
+							List.of(a.parentCode(), parentLevel.get().nameDe()), message));
 				}
 			}
 		}
 		if (!problems.isEmpty()) {
-			return reject(BOUNDARIES, fileName, content, file.features.size(), problems, warnings);
+			return reject(t.kind(), t.fileName(), t.content(), t.records(), problems, warnings);
 		}
 
-		int levelId = level.get().id();
+		int levelId = level.id();
 		Map<String, Long> parentIds = parents;
 		int[] counts = new int[3]; // created, updated, unchanged
-		String source = "file:" + fileName;
-		ImportReport report = tx.execute(status -> {
-			Integer schemeId = options.schemeKey() == null ? null : schemeId(options.schemeKey(), options.schemeKey(), false);
-			Map<String, AreaStore.Stored> stored = store.storedVersions(levelId, options.validFrom());
+		String source = "file:" + t.fileName();
+		return tx.execute(status -> {
+			Integer schemeId = t.schemeKey() == null ? null : schemeId(t.schemeKey(), t.schemeKey(), false);
+			Map<String, AreaStore.Stored> stored = store.storedVersions(levelId, t.validFrom());
 			List<String> newCodes = incoming.stream().filter(a -> !stored.containsKey(a.code())).map(Incoming::code)
 				.toList();
-			int closed = options.preview() ? store.countEarlierVersions(levelId, newCodes, options.validFrom())
-					: store.closeEarlierVersions(levelId, newCodes, options.validFrom());
+			int closed = t.preview() ? store.countEarlierVersions(levelId, newCodes, t.validFrom())
+					: store.closeEarlierVersions(levelId, newCodes, t.validFrom());
 			for (Incoming a : incoming) {
 				AreaStore.Stored old = stored.get(a.code());
 				boolean changed;
 				long id;
 				if (old == null) {
 					counts[0]++;
-					if (options.preview()) {
+					if (t.preview()) {
 						continue;
 					}
-					id = store.insert(levelId, a.code(), a.name(), options.validFrom(), a.geometry(), a.attributes(),
-							source);
+					id = store.insert(levelId, a.code(), a.name(), t.validFrom(), a.geometry(), a.attributes(), source);
 					store.replaceCodes(id, a.codes());
 					changed = true;
 				} else {
 					id = old.id();
-					changed = !old.name().equals(a.name()) || !Arrays.equals(old.geometry(), AreaStore.wkb(a.geometry()))
+					// an area list has no boundaries: it keeps those an area has
+					boolean geometryChanged = a.geometry() != null
+							&& !Arrays.equals(old.geometry(), AreaStore.wkb(a.geometry()));
+					changed = !old.name().equals(a.name()) || geometryChanged
 							|| !json.readTree(old.attributes()).equals(json.readTree(a.attributes()))
 							|| !store.codes(id).equals(a.codes());
-					if (changed && !options.preview()) {
+					if (changed && !t.preview()) {
 						store.update(id, a.name(), a.geometry(), a.attributes(), source);
 						store.replaceCodes(id, a.codes());
 					}
@@ -270,7 +399,7 @@ class AreaImportService implements AreaImports {
 					var membership = store.membership(schemeId, id);
 					if (membership.isEmpty() || !Objects.equals(membership.get().orElse(null), parent)) {
 						changed = true;
-						if (!options.preview()) {
+						if (!t.preview()) {
 							store.setMembership(schemeId, id, parent);
 						}
 					}
@@ -279,16 +408,22 @@ class AreaImportService implements AreaImports {
 					counts[changed ? 1 : 2]++;
 				}
 			}
-			Outcome outcome = options.preview() ? Outcome.PREVIEW : Outcome.WRITTEN;
-			ImportReport r = new ImportReport(BOUNDARIES, fileName, outcome, file.features.size(), counts[0],
+			if (schemeId != null && !t.preview()) {
+				for (Long parentId : new LinkedHashSet<>(parentIds.values())) {
+					if (store.membership(schemeId, parentId).isEmpty()) {
+						store.setMembership(schemeId, parentId, null); // a root until it is assigned itself
+					}
+				}
+			}
+			Outcome outcome = t.preview() ? Outcome.PREVIEW : Outcome.WRITTEN;
+			ImportReport r = new ImportReport(t.kind(), t.fileName(), outcome, t.records(), counts[0],
 					counts[1] + closed, counts[2], List.of(), List.copyOf(warnings));
-			finish(r, content, options.levelKey());
-			if (options.preview()) {
+			finish(r, t.content(), t.levelKey());
+			if (t.preview()) {
 				status.setRollbackOnly();
 			}
 			return r;
 		});
-		return report;
 	}
 
 	@Override

@@ -128,8 +128,7 @@ class AreaStore {
 
 	long insert(int levelId, String code, String name, LocalDate validFrom, Geometry g, String attributesJson,
 			String source) {
-		Envelope e = g.getEnvelopeInternal();
-		Point c = g.getInteriorPoint();
+		Shape shape = Shape.of(g);
 		// valid until the day before a later version of the same code, if there is one
 		return jdbc.sql("""
 				insert into area.area (level_id, code, name, valid_from, valid_to, geometry, min_lon, min_lat, max_lon,
@@ -137,22 +136,44 @@ class AreaStore {
 				values (?, ?, ?, ?, (select min(n.valid_from) - 1 from area.area n
 				  where n.level_id = ? and n.code = ? and n.valid_from > ?),
 				  ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-			.params(levelId, code, name, validFrom, levelId, code, validFrom, wkb(g), e.getMinX(), e.getMinY(),
-					e.getMaxX(), e.getMaxY(), c.getX(), c.getY(), squareKilometres(g), attributesJson, source)
+			.params(levelId, code, name, validFrom, levelId, code, validFrom, shape.wkb(), shape.minLon(),
+					shape.minLat(), shape.maxLon(), shape.maxLat(), shape.centroidLon(), shape.centroidLat(),
+					shape.km2(), attributesJson, source)
 			.query(Long.class).single();
 	}
 
+	/** Updates an area; without a geometry (an area list) the stored boundary stays. */
 	void update(long id, String name, Geometry g, String attributesJson, String source) {
-		Envelope e = g.getEnvelopeInternal();
-		Point c = g.getInteriorPoint();
+		if (g == null) {
+			jdbc.sql("""
+					update area.area set name = ?, attributes = cast(? as jsonb), source = ?, updated_at = now()
+					where id = ?""").params(name, attributesJson, source, id).update();
+			return;
+		}
+		Shape shape = Shape.of(g);
 		jdbc.sql("""
 				update area.area set name = ?, geometry = ?, min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?,
 				  centroid_lon = ?, centroid_lat = ?, area_km2 = ?, attributes = cast(? as jsonb), source = ?,
 				  updated_at = now()
 				where id = ?""")
-			.params(name, wkb(g), e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), c.getX(), c.getY(),
-					squareKilometres(g), attributesJson, source, id)
+			.params(name, shape.wkb(), shape.minLon(), shape.minLat(), shape.maxLon(), shape.maxLat(),
+					shape.centroidLon(), shape.centroidLat(), shape.km2(), attributesJson, source, id)
 			.update();
+	}
+
+	/** The stored columns derived from a geometry; all null for an area without boundary. */
+	private record Shape(byte[] wkb, Double minLon, Double minLat, Double maxLon, Double maxLat, Double centroidLon,
+			Double centroidLat, Double km2) {
+
+		static Shape of(Geometry g) {
+			if (g == null) {
+				return new Shape(null, null, null, null, null, null, null, null);
+			}
+			Envelope e = g.getEnvelopeInternal();
+			Point c = g.getInteriorPoint();
+			return new Shape(AreaStore.wkb(g), e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), c.getX(), c.getY(),
+					squareKilometres(g));
+		}
 	}
 
 	Map<String, String> codes(long areaId) {

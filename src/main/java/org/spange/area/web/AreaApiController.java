@@ -120,6 +120,14 @@ class AreaApiController {
 		return respond(report);
 	}
 
+	@PostMapping(value = "/imports/area-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import areas without boundaries from a CSV list (e.g. a Gemeindeverzeichnis) — all or nothing",
+			description = "Every problem is reported with line and column; areas that have boundaries keep them."
+					+ " Planners and admins only.")
+	ResponseEntity<ImportReport> importAreaList(@RequestParam MultipartFile file, AreaListForm form) throws IOException {
+		return respond(imports.importAreaList(file.getOriginalFilename(), file.getBytes(), forms.options(form)));
+	}
+
 	@PostMapping(value = "/imports/scheme-assignments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Assign areas to a scheme from a CSV (code → parent code) — all or nothing",
 			description = "Every problem is reported with line and column. Planners and admins only.")

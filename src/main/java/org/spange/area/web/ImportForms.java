@@ -3,6 +3,7 @@ package org.spange.area.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.spange.area.AreaListOptions;
 import org.spange.area.BoundaryImportOptions;
 import org.spange.area.SchemeAssignmentOptions;
 import org.springframework.stereotype.Component;
@@ -12,20 +13,30 @@ import org.springframework.stereotype.Component;
 class ImportForms {
 
 	BoundaryImportOptions options(BoundaryForm f) {
+		return new BoundaryImportOptions(or(f.level(), "gemeinde"), or(f.codeProperty(), "code"),
+				or(f.nameProperty(), "name"), blankToNull(f.crs()), extraCodes(f.extraCodes()), blankToNull(f.scheme()),
+				blankToNull(f.parentLevel()), blankToNull(f.parentProperty()), f.parentCodePrefix(), f.validFrom(),
+				isTrue(f.repair()), isTrue(f.preview()));
+	}
+
+	AreaListOptions options(AreaListForm f) {
+		return new AreaListOptions(or(f.level(), "gemeinde"), or(f.codeColumn(), "code"), or(f.nameColumn(), "name"),
+				extraCodes(f.extraCodes()), blankToNull(f.scheme()), blankToNull(f.parentLevel()),
+				blankToNull(f.parentCodeColumn()), f.parentCodePrefix(), f.validFrom(), isTrue(f.preview()));
+	}
+
+	/** "ARS=ARS, NUTS=NUTS": further code kinds and the properties or columns that hold them. */
+	private static Map<String, String> extraCodes(String text) {
 		Map<String, String> extra = new LinkedHashMap<>();
-		// "ARS=ARS, NUTS=NUTS": further code kinds and the properties that hold them
-		if (f.extraCodes() != null) {
-			for (String pair : f.extraCodes().split(",")) {
+		if (text != null) {
+			for (String pair : text.split(",")) {
 				String[] kv = pair.split("=", 2);
 				if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
-					extra.put(kv[0].trim().toUpperCase(), kv[1].trim());
+					extra.put(kv[0].trim(), kv[1].trim());
 				}
 			}
 		}
-		return new BoundaryImportOptions(or(f.level(), "gemeinde"), or(f.codeProperty(), "code"),
-				or(f.nameProperty(), "name"), blankToNull(f.crs()), extra, blankToNull(f.scheme()),
-				blankToNull(f.parentLevel()), blankToNull(f.parentProperty()), f.parentCodePrefix(), f.validFrom(),
-				isTrue(f.repair()), isTrue(f.preview()));
+		return extra;
 	}
 
 	SchemeAssignmentOptions options(AssignmentForm f) {
