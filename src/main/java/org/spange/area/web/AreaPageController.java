@@ -34,14 +34,23 @@ class AreaPageController {
 		}
 		AreaScheme selected = schemes.stream().filter(s -> s.key().equals(scheme)).findFirst().orElse(schemes.get(0));
 		List<AreaLevel> levels = areas.levelsOf(selected.key());
-		// default: the finest level, the base areas a planner thinks in (e.g. the 96 Gemeinden)
+		// default: the finest level with boundaries, the base areas a planner thinks in (e.g. the 96 Gemeinden)
 		AreaLevel selectedLevel = levels.stream().filter(l -> l.key().equals(level)).findFirst()
-			.orElse(levels.isEmpty() ? null : levels.get(levels.size() - 1));
+			.orElseGet(() -> finestWithBoundaries(selected.key(), levels));
 		model.addAttribute("scheme", selected);
 		model.addAttribute("levels", levels);
 		model.addAttribute("level", selectedLevel);
 		model.addAttribute("areas", selectedLevel == null ? List.of() : areas.areas(selected.key(), selectedLevel.key()));
 		return "area/start";
+	}
+
+	private AreaLevel finestWithBoundaries(String scheme, List<AreaLevel> levels) {
+		for (int i = levels.size() - 1; i >= 0; i--) {
+			if (areas.areas(scheme, levels.get(i).key()).stream().anyMatch(a -> a.areaKm2() != null)) {
+				return levels.get(i);
+			}
+		}
+		return levels.isEmpty() ? null : levels.get(levels.size() - 1);
 	}
 
 	@GetMapping("/areas/{id}")
