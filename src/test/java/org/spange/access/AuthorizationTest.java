@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spange.SpangeTest;
 import org.spange.area.AreaQueries;
+import org.spange.indicator.IndicatorCatalog;
+import org.spange.indicator.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,11 +46,21 @@ class AuthorizationTest {
 	@Autowired
 	AreaQueries areas;
 
+	@Autowired
+	IndicatorCatalog indicators;
+
 	long gemeinde;
+
+	/** A published variable, readable by everybody. */
+	static final String VARIABLE = "authorizationtest_published";
 
 	@BeforeAll
 	void findArea() {
 		gemeinde = areas.byCode("gemeinde", "80101").orElseThrow().id().value();
+		if (indicators.variable(VARIABLE).isEmpty()) {
+			indicators.createVariable(new Variable(VARIABLE, "Test", "Test", "", null, null, null, null,
+					Variable.AreaAggregation.SUM, null, Variable.TimeAggregation.LAST, true, false, true));
+		}
 	}
 
 	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */
@@ -65,7 +78,10 @@ class AuthorizationTest {
 	static final Expect PUBLIC = new Expect(200, 200, 200, 200);
 	static final Expect MAINTAIN_AREAS = new Expect(LOGIN, 200, 200, 403);
 	static final Expect ADMIN_ONLY = new Expect(LOGIN, 200, 403, 403);
-	/** API imports reach the importer (which rejects the bad test file: 422) only for planners and admins */
+	/**
+	 * API imports and writes reach the importer or validation (which reject the bad test file or the empty body: 422)
+	 * only for planners and admins
+	 */
 	static final Expect API_IMPORT = new Expect(401, 422, 422, 403);
 
 	record Endpoint(String name, Expect expect) {
@@ -86,7 +102,16 @@ class AuthorizationTest {
 				new Endpoint("GET /admin/audit", ADMIN_ONLY),
 				new Endpoint("POST /api/v1/areas/imports/boundaries", API_IMPORT),
 				new Endpoint("POST /api/v1/areas/imports/scheme-assignments", API_IMPORT),
-				new Endpoint("POST /api/v1/areas/imports/area-lists", API_IMPORT))) {
+				new Endpoint("POST /api/v1/areas/imports/area-lists", API_IMPORT),
+				new Endpoint("GET /api/v1/indicators/topics", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/variables", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/variables/{key}", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/variables/{key}/observations", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/variables/{key}/periods", PUBLIC),
+				new Endpoint("POST /api/v1/indicators/variables", API_IMPORT),
+				new Endpoint("PUT /api/v1/indicators/variables/{key}", API_IMPORT),
+				new Endpoint("PUT /api/v1/indicators/topics/{key}", API_IMPORT),
+				new Endpoint("POST /api/v1/indicators/imports/observations", API_IMPORT))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
@@ -121,13 +146,18 @@ class AuthorizationTest {
 
 	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", Long.toString(gemeinde));
+		String path = parts[1].replace("{id}", Long.toString(gemeinde)).replace("{key}", VARIABLE);
 		MockMultipartFile badFile = new MockMultipartFile("file", "bad.geojson", "application/geo+json",
 				"{ not json".getBytes(StandardCharsets.UTF_8));
 		return switch (parts[0] + " " + parts[1]) {
 			case "GET /api/v1/areas" -> get(path).param("scheme", "vorarlberg-bezirke").param("level", "gemeinde");
 			case "GET /api/v1/areas/tree" -> get(path).param("scheme", "vorarlberg-bezirke");
 			case "GET /api/v1/areas/geojson" -> get(path).param("scheme", "vorarlberg-bezirke").param("level", "bezirk");
+			case "GET /api/v1/indicators/variables/{key}/observations" -> get(path).param("period", "2024");
+			// an empty body: every field missing
+			case "POST /api/v1/indicators/variables" -> post(path).contentType("application/json").content("{}");
+			case "PUT /api/v1/indicators/variables/{key}", "PUT /api/v1/indicators/topics/{key}" ->
+				put(path).contentType("application/json").content("{}");
 			default -> parts[0].equals("GET") ? get(path)
 					: path.contains("imports") || path.startsWith("/admin/areas/") ? multipart(path).file(badFile)
 					: post(path);

@@ -20,15 +20,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may do what, checked on the server for every request. Public: published pages, area data and static
- * assets. Maintaining areas: planners and admins. The audit log: admins only. Everything else: logged in.
+ * Who may do what, checked on the server for every request. Public: published pages, area data, indicator reads
+ * (the controller hides unpublished variables) and static assets. Maintaining areas and indicators: planners and
+ * admins. The audit log: admins only. Everything else: logged in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-			"/actuator/health" };
+			"/actuator/health", "/api/v1/indicators/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
@@ -43,6 +44,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/audit/**").hasRole(admin)
 			.requestMatchers("/admin/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.POST, "/api/v1/areas/imports/**").hasAnyRole(admin, planner)
+			.requestMatchers("/api/v1/indicators/**").hasAnyRole(admin, planner)
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())

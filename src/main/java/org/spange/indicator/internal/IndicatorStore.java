@@ -1,0 +1,248 @@
+package org.spange.indicator.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.spange.area.AreaId;
+import org.spange.indicator.Observation;
+import org.spange.indicator.Observation.Status;
+import org.spange.indicator.Period;
+import org.spange.indicator.Topic;
+import org.spange.indicator.Variable;
+import org.spange.indicator.Variable.AreaAggregation;
+import org.spange.indicator.Variable.TimeAggregation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the indicator tables. */
+@Repository
+class IndicatorStore {
+
+	private static final String VARIABLE_COLUMNS = """
+			select v.id, v.key, v.name_de, v.name_en, v.unit, t.key as topic_key, v.source, v.licence, v.description,
+			  v.area_aggregation, w.key as weight_key, v.time_aggregation, v.non_negative, v.synthetic, v.published
+			from indicator.variable v
+			left join indicator.topic t on t.id = v.topic_id
+			left join indicator.variable w on w.id = v.weight_variable_id
+			""";
+
+	/** Rows per statement when writing observations. */
+	private static final int CHUNK = 10_000;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+
+	IndicatorStore(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** A variable with its database id. */
+	record StoredVariable(int id, Variable variable) {
+	}
+
+	// topics
+
+	List<Topic> topics() {
+		return jdbc.sql("""
+				with recursive tree as (
+				  select id, key, name_de, name_en, parent_id, array[key] as path from indicator.topic
+				  where parent_id is null
+				  union all
+				  select t.id, t.key, t.name_de, t.name_en, t.parent_id, tree.path || t.key
+				  from indicator.topic t join tree on t.parent_id = tree.id)
+				select tree.key, tree.name_de, tree.name_en, p.key as parent_key
+				from tree left join indicator.topic p on p.id = tree.parent_id order by tree.path""")
+			.query((rs, i) -> new Topic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+	}
+
+	Optional<Integer> topicId(String key) {
+		return jdbc.sql("select id from indicator.topic where key = ?").param(key).query(Integer.class).optional();
+	}
+
+	/** The keys of the topic and all its ancestors, nearest first. */
+	List<String> topicAncestry(String key) {
+		return jdbc.sql("""
+				with recursive up as (
+				  select id, key, parent_id, 0 as depth from indicator.topic where key = ?
+				  union all
+				  select t.id, t.key, t.parent_id, up.depth + 1 from indicator.topic t join up on t.id = up.parent_id
+				  where up.depth < 100)
+				select key from up order by depth""")
+			.param(key).query(String.class).list();
+	}
+
+	void saveTopic(Topic topic, Integer parentId) {
+		jdbc.sql("""
+				insert into indicator.topic (key, name_de, name_en, parent_id) values (?, ?, ?, ?)
+				on conflict (key) do update set name_de = excluded.name_de, name_en = excluded.name_en,
+				  parent_id = excluded.parent_id""")
+			.params(topic.key(), topic.nameDe(), topic.nameEn(), parentId).update();
+	}
+
+	// variables
+
+	List<StoredVariable> variables(boolean publishedOnly) {
+		return jdbc.sql(VARIABLE_COLUMNS + (publishedOnly ? " where v.published" : "") + " order by v.key")
+			.query((rs, i) -> variable(rs)).list();
+	}
+
+	Optional<StoredVariable> variable(String key) {
+		return jdbc.sql(VARIABLE_COLUMNS + " where v.key = ?").param(key).query((rs, i) -> variable(rs)).optional();
+	}
+
+	int insertVariable(Variable v, Integer topicId, Integer weightId) {
+		return jdbc.sql("""
+				insert into indicator.variable (key, name_de, name_en, unit, topic_id, source, licence, description,
+				  area_aggregation, weight_variable_id, time_aggregation, non_negative, synthetic, published)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(v.key(), v.nameDe(), v.nameEn(), v.unit(), topicId, v.source(), v.licence(), v.description(),
+					v.areaAggregation().name(), weightId, v.timeAggregation().name(), v.nonNegative(), v.synthetic(),
+					v.published())
+			.query(Integer.class).single();
+	}
+
+	void updateVariable(int id, Variable v, Integer topicId, Integer weightId) {
+		jdbc.sql("""
+				update indicator.variable set name_de = ?, name_en = ?, unit = ?, topic_id = ?, source = ?, licence = ?,
+				  description = ?, area_aggregation = ?, weight_variable_id = ?, time_aggregation = ?, non_negative = ?,
+				  synthetic = ?, published = ?, updated_at = now()
+				where id = ?""")
+			.params(v.nameDe(), v.nameEn(), v.unit(), topicId, v.source(), v.licence(), v.description(),
+					v.areaAggregation().name(), weightId, v.timeAggregation().name(), v.nonNegative(), v.synthetic(),
+					v.published(), id)
+			.update();
+	}
+
+	/** Keys of the variables whose weighted mean is weighted by this variable. */
+	List<String> weightedBy(int variableId) {
+		return jdbc.sql("select key from indicator.variable where weight_variable_id = ? order by key")
+			.param(variableId).query(String.class).list();
+	}
+
+	/** Whether a stored value is negative, for a variable that is to become non-negative. */
+	boolean hasNegativeValues(int variableId) {
+		return jdbc.sql("select exists (select 1 from indicator.observation where variable_id = ? and value < 0)")
+			.param(variableId).query(Boolean.class).single();
+	}
+
+	private static StoredVariable variable(ResultSet rs) throws SQLException {
+		return new StoredVariable(rs.getInt("id"), new Variable(rs.getString("key"), rs.getString("name_de"),
+				rs.getString("name_en"), rs.getString("unit"), rs.getString("topic_key"), rs.getString("source"),
+				rs.getString("licence"), rs.getString("description"),
+				AreaAggregation.valueOf(rs.getString("area_aggregation")), rs.getString("weight_key"),
+				TimeAggregation.valueOf(rs.getString("time_aggregation")), rs.getBoolean("non_negative"),
+				rs.getBoolean("synthetic"), rs.getBoolean("published")));
+	}
+
+	// observations
+
+	List<Observation> observations(StoredVariable variable, Period period, Collection<AreaId> areas) {
+		String key = variable.variable().key();
+		var sql = jdbc.sql("select area_id, value, status from indicator.observation"
+				+ " where variable_id = :variable and period = :period"
+				+ (areas.isEmpty() ? "" : " and area_id in (:areas)") + " order by area_id")
+			.param("variable", variable.id()).param("period", period.toString());
+		if (!areas.isEmpty()) {
+			sql = sql.param("areas", areas.stream().map(AreaId::value).toList());
+		}
+		return sql.query((rs, i) -> new Observation(key, new AreaId(rs.getLong(1)), period, rs.getBigDecimal(2),
+				Status.valueOf(rs.getString(3)))).list();
+	}
+
+	List<Period> periods(int variableId) {
+		return jdbc.sql("select distinct period from indicator.observation where variable_id = ?").param(variableId)
+			.query(String.class).list().stream().map(Period::parse).sorted().toList();
+	}
+
+	/** The identity of an observation. */
+	record Key(int variableId, long areaId, String period) {
+	}
+
+	/** What is stored for an observation. */
+	record Stored(BigDecimal value, Status status) {
+	}
+
+	/** The stored observations of these variables in these periods. */
+	Map<Key, Stored> stored(Collection<Integer> variableIds, Collection<String> periods) {
+		Map<Key, Stored> stored = new HashMap<>();
+		if (variableIds.isEmpty() || periods.isEmpty()) {
+			return stored;
+		}
+		jdbc.sql("""
+				select variable_id, area_id, period, value, status from indicator.observation
+				where variable_id in (:variables) and period in (:periods)""")
+			.param("variables", variableIds).param("periods", periods)
+			.query((ResultSet rs) -> {
+				stored.put(new Key(rs.getInt(1), rs.getLong(2), rs.getString(3)),
+						new Stored(rs.getBigDecimal(4), Status.valueOf(rs.getString(5))));
+			});
+		return stored;
+	}
+
+	/** An observation to write. */
+	record Write(Key key, BigDecimal value, Status status) {
+	}
+
+	/**
+	 * Inserts or updates observations, a chunk per statement (arrays unnested by PostgreSQL); rows whose value and
+	 * status are already stored are left alone.
+	 *
+	 * @return the rows written
+	 */
+	int upsert(List<Write> writes) {
+		int written = 0;
+		for (int from = 0; from < writes.size(); from += CHUNK) {
+			List<Write> chunk = writes.subList(from, Math.min(writes.size(), from + CHUNK));
+			Integer n = template.execute((Connection con) -> {
+				try (PreparedStatement ps = con.prepareStatement("""
+						insert into indicator.observation as o (variable_id, area_id, period, value, status)
+						select * from unnest(?::int[], ?::bigint[], ?::text[], ?::numeric[], ?::text[])
+						on conflict (variable_id, area_id, period) do update
+						  set value = excluded.value, status = excluded.status, updated_at = now()
+						  where o.value is distinct from excluded.value or o.status <> excluded.status""")) {
+					int size = chunk.size();
+					Integer[] variables = new Integer[size];
+					Long[] areas = new Long[size];
+					String[] periods = new String[size];
+					BigDecimal[] values = new BigDecimal[size];
+					String[] statuses = new String[size];
+					for (int i = 0; i < size; i++) {
+						Write w = chunk.get(i);
+						variables[i] = w.key().variableId();
+						areas[i] = w.key().areaId();
+						periods[i] = w.key().period();
+						values[i] = w.value();
+						statuses[i] = w.status().name();
+					}
+					Array[] arrays = { con.createArrayOf("int4", variables), con.createArrayOf("int8", areas),
+							con.createArrayOf("text", periods), con.createArrayOf("numeric", values),
+							con.createArrayOf("text", statuses) };
+					for (int i = 0; i < arrays.length; i++) {
+						ps.setArray(i + 1, arrays[i]);
+					}
+					return ps.executeUpdate();
+				}
+			});
+			written += n == null ? 0 : n;
+		}
+		return written;
+	}
+
+	void recordImportRun(String kind, String fileName, String sha256, String actor, String outcome, String report) {
+		jdbc.sql("""
+				insert into indicator.import_run (kind, file_name, sha256, actor, outcome, report)
+				values (?, ?, ?, ?, ?, cast(? as jsonb))""")
+			.params(kind, fileName, sha256, actor, outcome, report).update();
+	}
+}
