@@ -75,28 +75,11 @@ class AreaImportService implements AreaImports {
 		List<ImportProblem> problems = new ArrayList<>();
 		List<ImportProblem> warnings = new ArrayList<>();
 		checkSize(content, problems);
-		Optional<AreaLevel> level = store.level(options.levelKey());
-		if (level.isEmpty()) {
-			problems.add(ImportProblem.file("import.level.unknown", "Unknown level '" + options.levelKey() + "'",
-					options.levelKey()));
-		}
-		Optional<AreaLevel> parentLevel = Optional.empty();
 		boolean withParents = options.schemeKey() != null
 				&& (options.parentProperty() != null || options.parentCodePrefix() != null);
-		if (withParents) {
-			parentLevel = store.level(Objects.requireNonNullElse(options.parentLevelKey(), ""));
-			if (parentLevel.isEmpty()) {
-				problems.add(ImportProblem.file("import.level.unknown",
-						"Unknown parent level '" + options.parentLevelKey() + "'", options.parentLevelKey()));
-			} else if (level.isPresent() && parentLevel.get().rank() >= level.get().rank()) {
-				problems.add(ImportProblem.file("import.level.parentNotCoarser",
-						"The parent level must be coarser than the level of the areas"));
-			}
-		}
-		if (options.schemeKey() != null && !options.schemeKey().matches("[a-z0-9_-]{1,60}")) {
-			problems.add(ImportProblem.file("import.scheme.invalidKey",
-					"The scheme key must be 1–60 lower-case letters, digits, '-' or '_'"));
-		}
+		Optional<AreaLevel> level = store.level(options.levelKey());
+		Optional<AreaLevel> parentLevel = checkLevelsAndScheme(level, options.levelKey(), withParents,
+				options.parentLevelKey(), options.schemeKey(), problems);
 		if (!problems.isEmpty()) {
 			return reject(BOUNDARIES, fileName, content, 0, problems, warnings);
 		}
@@ -213,7 +196,7 @@ class AreaImportService implements AreaImports {
 		return resolveParentsAndWrite(new Target(BOUNDARIES, fileName, content, file.features.size(), options.levelKey(),
 				options.schemeKey(), options.validFrom(), options.preview(),
 				options.parentProperty() != null ? options.parentProperty() : options.codeProperty(),
-				ImportProblem.Unit.FEATURE), level.get(), withParents ? parentLevel : Optional.empty(), incoming,
+				ImportProblem.Unit.FEATURE), level.get(), parentLevel, incoming,
 				problems, warnings);
 	}
 
@@ -222,26 +205,11 @@ class AreaImportService implements AreaImports {
 		List<ImportProblem> problems = new ArrayList<>();
 		List<ImportProblem> warnings = new ArrayList<>();
 		checkSize(content, problems);
-		Optional<AreaLevel> level = store.level(options.levelKey());
-		if (level.isEmpty()) {
-			problems.add(ImportProblem.file("import.level.unknown", "Unknown level '" + options.levelKey() + "'",
-					options.levelKey()));
-		}
 		boolean withParents = options.schemeKey() != null
 				&& (options.parentCodeColumn() != null || options.parentCodePrefix() != null);
-		Optional<AreaLevel> parentLevel = withParents
-				? store.level(Objects.requireNonNullElse(options.parentLevelKey(), "")) : Optional.empty();
-		if (withParents && parentLevel.isEmpty()) {
-			problems.add(ImportProblem.file("import.level.unknown",
-					"Unknown parent level '" + options.parentLevelKey() + "'", options.parentLevelKey()));
-		} else if (withParents && level.isPresent() && parentLevel.get().rank() >= level.get().rank()) {
-			problems.add(ImportProblem.file("import.level.parentNotCoarser",
-					"The parent level must be coarser than the level of the areas"));
-		}
-		if (options.schemeKey() != null && !options.schemeKey().matches("[a-z0-9_-]{1,60}")) {
-			problems.add(ImportProblem.file("import.scheme.invalidKey",
-					"The scheme key must be 1–60 lower-case letters, digits, '-' or '_'"));
-		}
+		Optional<AreaLevel> level = store.level(options.levelKey());
+		Optional<AreaLevel> parentLevel = checkLevelsAndScheme(level, options.levelKey(), withParents,
+				options.parentLevelKey(), options.schemeKey(), problems);
 		if (!problems.isEmpty()) {
 			return reject(AREA_LIST, fileName, content, 0, problems, warnings);
 		}
@@ -324,6 +292,28 @@ class AreaImportService implements AreaImports {
 				options.schemeKey(), options.validFrom(), options.preview(),
 				options.parentCodeColumn() != null ? options.parentCodeColumn() : options.codeColumn(),
 				ImportProblem.Unit.LINE), level.orElseThrow(), parentLevel, incoming, problems, warnings);
+	}
+
+	/** Checks the options every area import shares; returns the parent level when parents are asked for. */
+	private Optional<AreaLevel> checkLevelsAndScheme(Optional<AreaLevel> level, String levelKey, boolean withParents,
+			String parentLevelKey, String schemeKey, List<ImportProblem> problems) {
+		if (level.isEmpty()) {
+			problems.add(ImportProblem.file("import.level.unknown", "Unknown level '" + levelKey + "'", levelKey));
+		}
+		Optional<AreaLevel> parentLevel = withParents
+				? store.level(Objects.requireNonNullElse(parentLevelKey, "")) : Optional.empty();
+		if (withParents && parentLevel.isEmpty()) {
+			problems.add(ImportProblem.file("import.level.unknown", "Unknown parent level '" + parentLevelKey + "'",
+					parentLevelKey));
+		} else if (withParents && level.isPresent() && parentLevel.get().rank() >= level.get().rank()) {
+			problems.add(ImportProblem.file("import.level.parentNotCoarser",
+					"The parent level must be coarser than the level of the areas"));
+		}
+		if (schemeKey != null && !schemeKey.matches("[a-z0-9_-]{1,60}")) {
+			problems.add(ImportProblem.file("import.scheme.invalidKey",
+					"The scheme key must be 1–60 lower-case letters, digits, '-' or '_'"));
+		}
+		return parentLevel;
 	}
 
 	/** Where and how validated areas are written: the same for boundary files and area lists. */
