@@ -1,6 +1,7 @@
 package org.spange.area;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading areas, levels and schemes: the face other modules and the web layer use. */
@@ -22,6 +23,12 @@ public interface AreaQueries {
 
 	/** Area of a level by official code, valid today. */
 	Optional<AreaSummary> byCode(String levelKey, String code);
+
+	/** The currently valid areas of a level by their primary official code: one query for a whole import. */
+	Map<String, AreaId> idsByCode(String levelKey);
+
+	/** Every scheme's areas with their parents, valid today. */
+	AreaHierarchy hierarchy();
 
 	/**
 	 * GeoJSON FeatureCollection of the areas of a level in a scheme, simplified for the given web-map zoom

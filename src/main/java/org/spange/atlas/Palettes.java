@@ -6,6 +6,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.spange.indicator.Polarity;
+
 /**
  * ColorBrewer palettes, and the choice of one for a classified map.
  * <p>

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.spange.indicator.Polarity;
+
 /**
  * Ranks of areas by an indicator, best first: with {@link Polarity#HIGHER_IS_BETTER} the highest value ranks 1, with
  * {@link Polarity#HIGHER_IS_WORSE} the lowest; {@link Polarity#NEUTRAL} ranks the highest value 1. Equal values share

@@ -43,4 +43,23 @@ public interface IndicatorCatalog {
 
 	/** The periods with observations of a variable, in order. */
 	List<Period> periods(String variableKey);
+
+	/** Indicators by key; with {@code publishedOnly} only those visible to the public. */
+	List<Indicator> indicators(boolean publishedOnly);
+
+	Optional<Indicator> indicator(String key);
+
+	/**
+	 * Creates or updates the indicator with this key, after checking its fields and its formula against all
+	 * variables and indicators (unknown names, cycles, division by zero); its values are then computed at once.
+	 *
+	 * @throws InvalidIndicatorException with every problem; nothing is written
+	 */
+	Indicator saveIndicator(Indicator indicator);
+
+	/** The problems (errors and warnings) saving this indicator would meet, without saving it: for forms. */
+	List<FormulaProblem> checkIndicator(Indicator indicator);
+
+	/** The variables an indicator or variable key rests on, directly or through other indicators, by key. */
+	List<Variable> inputs(String key);
 }

@@ -83,6 +83,8 @@ class AuthorizationTest {
 	 * only for planners and admins
 	 */
 	static final Expect API_IMPORT = new Expect(401, 422, 422, 403);
+	/** raw numbers without disclosure control */
+	static final Expect PLANNERS_READ = new Expect(401, 200, 200, 403);
 
 	record Endpoint(String name, Expect expect) {
 	}
@@ -106,7 +108,11 @@ class AuthorizationTest {
 				new Endpoint("GET /api/v1/indicators/topics", PUBLIC),
 				new Endpoint("GET /api/v1/indicators/variables", PUBLIC),
 				new Endpoint("GET /api/v1/indicators/variables/{key}", PUBLIC),
-				new Endpoint("GET /api/v1/indicators/variables/{key}/observations", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/variables/{key}/observations", PLANNERS_READ),
+				new Endpoint("GET /api/v1/indicators/indicators", PUBLIC),
+				new Endpoint("GET /api/v1/indicators/values/{key}", PLANNERS_READ),
+				new Endpoint("GET /api/v1/indicators/values/{key}/series", PLANNERS_READ),
+				new Endpoint("PUT /api/v1/indicators/indicators/{key}", API_IMPORT),
 				new Endpoint("GET /api/v1/indicators/variables/{key}/periods", PUBLIC),
 				new Endpoint("POST /api/v1/indicators/variables", API_IMPORT),
 				new Endpoint("PUT /api/v1/indicators/variables/{key}", API_IMPORT),
@@ -154,9 +160,13 @@ class AuthorizationTest {
 			case "GET /api/v1/areas/tree" -> get(path).param("scheme", "vorarlberg-bezirke");
 			case "GET /api/v1/areas/geojson" -> get(path).param("scheme", "vorarlberg-bezirke").param("level", "bezirk");
 			case "GET /api/v1/indicators/variables/{key}/observations" -> get(path).param("period", "2024");
+			case "GET /api/v1/indicators/values/{key}" -> get(path).param("period", "2024")
+				.param("scheme", "vorarlberg-bezirke").param("level", "gemeinde");
+			case "GET /api/v1/indicators/values/{key}/series" -> get(path).param("area", Long.toString(gemeinde));
 			// an empty body: every field missing
 			case "POST /api/v1/indicators/variables" -> post(path).contentType("application/json").content("{}");
-			case "PUT /api/v1/indicators/variables/{key}", "PUT /api/v1/indicators/topics/{key}" ->
+			case "PUT /api/v1/indicators/variables/{key}", "PUT /api/v1/indicators/topics/{key}",
+					"PUT /api/v1/indicators/indicators/{key}" ->
 				put(path).contentType("application/json").content("{}");
 			default -> parts[0].equals("GET") ? get(path)
 					: path.contains("imports") || path.startsWith("/admin/areas/") ? multipart(path).file(badFile)

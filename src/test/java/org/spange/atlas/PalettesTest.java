@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.spange.indicator.Polarity;
 
 class PalettesTest {
 

@@ -3,6 +3,7 @@ package org.spange.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.spange.indicator.Polarity;
 
 class RankingTest {
 

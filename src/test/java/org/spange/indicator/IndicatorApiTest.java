@@ -121,10 +121,9 @@ class IndicatorApiTest {
 				.andExpect(jsonPath("$[*].variable.key", Matchers.hasItem(shown)))
 				.andExpect(jsonPath("$[*].variable.key", Matchers.not(Matchers.hasItem(hidden))));
 			mvc.perform(get("/api/v1/indicators/variables/" + hidden).with(who)).andExpect(status().isNotFound());
-			mvc.perform(get("/api/v1/indicators/variables/" + hidden + "/observations").param("period", "2024")
-				.with(who)).andExpect(status().isNotFound());
+			// raw numbers skip disclosure control: not even published ones go to the public this way
 			mvc.perform(get("/api/v1/indicators/variables/" + shown + "/observations").param("period", "2024")
-				.with(who)).andExpect(status().isOk());
+				.with(who)).andExpect(status().is4xxClientError());
 		}
 		mvc.perform(get("/api/v1/indicators/variables").with(planner())).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].variable.key", Matchers.hasItems(shown, hidden)));

@@ -20,8 +20,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may do what, checked on the server for every request. Public: published pages, area data, indicator reads
- * (the controller hides unpublished variables) and static assets. Maintaining areas and indicators: planners and
+ * Who may do what, checked on the server for every request. Public: published pages, area data, indicator
+ * definitions (the controller hides unpublished ones) and static assets; raw observations and computed values only
+ * for planners and admins. Maintaining areas and indicators: planners and
  * admins. The audit log: admins only. Everything else: logged in.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,9 @@ class SecurityConfiguration {
 		String admin = Role.ADMIN.name();
 		String planner = Role.PLANNER.name();
 		http.authorizeHttpRequests(auth -> auth
+			// raw numbers are not disclosure-controlled: the public gets published numbers through the atlas
+			.requestMatchers(HttpMethod.GET, "/api/v1/indicators/variables/*/observations", "/api/v1/indicators/values/**")
+			.hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)

@@ -24,6 +24,7 @@ import org.spange.area.AreaImports;
 import org.spange.area.AreaLevel;
 import org.spange.area.AreaListOptions;
 import org.spange.area.AreaScheme;
+import org.spange.area.AreasChanged;
 import org.spange.area.BoundaryImportOptions;
 import org.spange.area.SchemeAssignmentOptions;
 import org.spange.platform.imports.CsvTable;
@@ -32,6 +33,7 @@ import org.spange.platform.imports.ImportReport;
 import org.spange.platform.imports.ImportReport.Outcome;
 import org.spange.platform.imports.TextFiles;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,10 +57,13 @@ class AreaImportService implements AreaImports {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 	private final long maxBytes;
+	private final ApplicationEventPublisher events;
 
 	AreaImportService(AreaStore store, JsonMapper json, AuditLog audit, TransactionTemplate tx,
+			ApplicationEventPublisher events,
 			@Value("${spange.import.max-file-size:20MB}") org.springframework.util.unit.DataSize maxSize) {
 		this.store = store;
+		this.events = events;
 		this.json = json;
 		this.audit = audit;
 		this.tx = tx;
@@ -599,7 +604,7 @@ class AreaImportService implements AreaImports {
 			store.createScheme(key, nameDe, nameEn, illustrative);
 			store.describeScheme(key, description);
 			audit.record("area.scheme.create", "area_scheme", key, Map.of("name", nameDe));
-			store.bumpDataVersion();
+			changed();
 			return store.scheme(key).orElseThrow();
 		}));
 	}
@@ -623,12 +628,17 @@ class AreaImportService implements AreaImports {
 		return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1024d / 1024d);
 	}
 
+	private void changed() {
+		store.bumpDataVersion();
+		events.publishEvent(new AreasChanged(store.dataVersion()));
+	}
+
 	/** Writes the run and its audit entry; called inside the write transaction, or alone for a rejection. */
 	private void finish(ImportReport report, byte[] content, String subject) {
 		String sha = TextFiles.sha256(content == null ? new byte[0] : content);
 		if (report.outcome() == Outcome.WRITTEN) {
 			if (report.changedSomething()) {
-				store.bumpDataVersion();
+				changed();
 			}
 			audit.record("area.import." + report.kind(), "area", subject,
 					Map.of("file", report.fileName(), "sha256", sha, "created", report.created(), "updated",

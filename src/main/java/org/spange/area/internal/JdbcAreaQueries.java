@@ -2,6 +2,7 @@ package org.spange.area.internal;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.spange.area.AreaDetail;
+import org.spange.area.AreaHierarchy;
 import org.spange.area.AreaId;
 import org.spange.area.AreaLevel;
 import org.spange.area.AreaQueries;
@@ -79,6 +81,29 @@ class JdbcAreaQueries implements AreaQueries {
 				 from area.area a join area.area_level l on l.id = a.level_id
 				where l.key = ? and a.code = ? and\s""" + AreaStore.CURRENT)
 			.params(levelKey, code).query((rs, i) -> AreaStore.summary(rs, null, null)).optional();
+	}
+
+	@Override
+	public Map<String, AreaId> idsByCode(String levelKey) {
+		Map<String, AreaId> ids = new HashMap<>();
+		jdbc.sql("select a.code, a.id from area.area a join area.area_level l on l.id = a.level_id where l.key = ? and "
+				+ AreaStore.CURRENT)
+			.param(levelKey).query((ResultSet rs) -> {
+				ids.put(rs.getString(1), new AreaId(rs.getLong(2)));
+			});
+		return ids;
+	}
+
+	@Override
+	public AreaHierarchy hierarchy() {
+		long version = dataVersion();
+		List<AreaHierarchy.Member> members = jdbc.sql("select s.key as scheme_key, a.id, l.key as level_key, m.parent_id "
+				+ IN_SCHEME + " where " + AreaStore.CURRENT + " order by s.id, a.id")
+			.query((rs, i) -> new AreaHierarchy.Member(rs.getString("scheme_key"), new AreaId(rs.getLong("id")),
+					rs.getString("level_key"),
+					rs.getObject("parent_id") == null ? null : new AreaId(rs.getLong("parent_id"))))
+			.list();
+		return new AreaHierarchy(version, members);
 	}
 
 	@Override

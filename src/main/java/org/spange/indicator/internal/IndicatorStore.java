@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.spange.area.AreaId;
+import org.spange.indicator.Indicator;
 import org.spange.indicator.Observation;
 import org.spange.indicator.Observation.Status;
 import org.spange.indicator.Period;
+import org.spange.indicator.Polarity;
 import org.spange.indicator.Topic;
 import org.spange.indicator.Variable;
 import org.spange.indicator.Variable.AreaAggregation;
@@ -161,8 +163,19 @@ class IndicatorStore {
 	}
 
 	List<Period> periods(int variableId) {
-		return jdbc.sql("select distinct period from indicator.observation where variable_id = ?").param(variableId)
-			.query(String.class).list().stream().map(Period::parse).sorted().toList();
+		return periodTexts(variableId).stream().map(Period::parse).sorted().toList();
+	}
+
+	/** The periods with observations of a variable: one index probe per period instead of reading every row. */
+	List<String> periodTexts(int variableId) {
+		return jdbc.sql("""
+				with recursive p(period) as (
+				  select min(period) from indicator.observation where variable_id = :v
+				  union all
+				  select (select min(o.period) from indicator.observation o where o.variable_id = :v and o.period > p.period)
+				  from p where p.period is not null)
+				select period from p where period is not null""")
+			.param("v", variableId).query(String.class).list();
 	}
 
 	/** The identity of an observation. */
@@ -237,6 +250,45 @@ class IndicatorStore {
 			written += n == null ? 0 : n;
 		}
 		return written;
+	}
+
+	// indicators
+
+	private static final String INDICATOR_COLUMNS = """
+			select i.key, i.name_de, i.name_en, i.formula, i.unit, i.polarity, i.decimals, t.key as topic_key,
+			  i.description, i.published
+			from indicator.indicator i left join indicator.topic t on t.id = i.topic_id
+			""";
+
+	List<Indicator> indicators(boolean publishedOnly) {
+		return jdbc.sql(INDICATOR_COLUMNS + (publishedOnly ? " where i.published" : "") + " order by i.key")
+			.query((rs, i) -> indicator(rs)).list();
+	}
+
+	Optional<Indicator> indicator(String key) {
+		return jdbc.sql(INDICATOR_COLUMNS + " where i.key = ?").param(key).query((rs, i) -> indicator(rs)).optional();
+	}
+
+	/** Inserts or updates by key. */
+	void saveIndicator(Indicator ind, Integer topicId) {
+		jdbc.sql("""
+				insert into indicator.indicator (key, name_de, name_en, formula, unit, polarity, decimals, topic_id,
+				  description, published)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (key) do update set name_de = excluded.name_de, name_en = excluded.name_en,
+				  formula = excluded.formula, unit = excluded.unit, polarity = excluded.polarity,
+				  decimals = excluded.decimals, topic_id = excluded.topic_id, description = excluded.description,
+				  published = excluded.published, updated_at = now()""")
+			.params(ind.key(), ind.nameDe(), ind.nameEn(), ind.formula(), ind.unit(), ind.polarity().name(),
+					ind.decimals(), topicId, ind.description(), ind.published())
+			.update();
+	}
+
+	private static Indicator indicator(ResultSet rs) throws SQLException {
+		return new Indicator(rs.getString("key"), rs.getString("name_de"), rs.getString("name_en"),
+				rs.getString("formula"), rs.getString("unit"), Polarity.valueOf(rs.getString("polarity")),
+				rs.getInt("decimals"), rs.getString("topic_key"), rs.getString("description"),
+				rs.getBoolean("published"));
 	}
 
 	void recordImportRun(String kind, String fileName, String sha256, String actor, String outcome, String report) {

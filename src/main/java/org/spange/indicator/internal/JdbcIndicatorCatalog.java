@@ -2,6 +2,7 @@ package org.spange.indicator.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,12 @@ import java.util.Optional;
 import org.spange.access.AuditLog;
 import org.spange.area.AreaId;
 import org.spange.indicator.Formula;
+import org.spange.indicator.FormulaCheck;
+import org.spange.indicator.FormulaException;
+import org.spange.indicator.FormulaProblem;
+import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
+import org.spange.indicator.InvalidIndicatorException;
 import org.spange.indicator.InvalidVariableException;
 import org.spange.indicator.InvalidVariableException.Problem;
 import org.spange.indicator.Observation;
@@ -23,7 +29,7 @@ import org.spange.indicator.internal.IndicatorStore.StoredVariable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Topics and variables, validated before they are written and audited when they are. */
+/** Topics, variables and indicators, validated before they are written and audited when they are. */
 @Service
 class JdbcIndicatorCatalog implements IndicatorCatalog {
 
@@ -35,9 +41,11 @@ class JdbcIndicatorCatalog implements IndicatorCatalog {
 	private final IndicatorStore store;
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
+	private final IndicatorEngine engine;
 
-	JdbcIndicatorCatalog(IndicatorStore store, AuditLog audit, TransactionTemplate tx) {
+	JdbcIndicatorCatalog(IndicatorStore store, AuditLog audit, TransactionTemplate tx, IndicatorEngine engine) {
 		this.store = store;
+		this.engine = engine;
 		this.audit = audit;
 		this.tx = tx;
 	}
@@ -105,6 +113,9 @@ class JdbcIndicatorCatalog implements IndicatorCatalog {
 						+ " and, or, not or a function name", String.valueOf(key)));
 			} else if (store.variable(key).isPresent()) {
 				problems.add(problem("key", "variable.key.exists", "There is a variable '" + key + "' already", key));
+			} else if (store.indicator(key).isPresent()) {
+				problems.add(problem("key", "variable.key.isIndicator",
+						"There is an indicator '" + key + "': indicators and variables share their names", key));
 			}
 			Variable clean = clean(variable);
 			References refs = check(clean, null, problems);
@@ -157,6 +168,124 @@ class JdbcIndicatorCatalog implements IndicatorCatalog {
 	@Override
 	public List<Period> periods(String variableKey) {
 		return store.variable(variableKey).map(v -> store.periods(v.id())).orElse(List.of());
+	}
+
+	@Override
+	public List<Indicator> indicators(boolean publishedOnly) {
+		return store.indicators(publishedOnly);
+	}
+
+	@Override
+	public Optional<Indicator> indicator(String key) {
+		return key == null ? Optional.empty() : store.indicator(key);
+	}
+
+	@Override
+	public Indicator saveIndicator(Indicator indicator) {
+		Objects.requireNonNull(indicator, "indicator");
+		return tx.execute(status -> {
+			Indicator clean = clean(indicator);
+			List<Problem> problems = new ArrayList<>();
+			Integer topicId = checkFields(clean, problems);
+			List<FormulaProblem> formulaProblems = checkFormula(clean);
+			if (!problems.isEmpty() || formulaProblems.stream().anyMatch(FormulaProblem::isError)) {
+				throw new InvalidIndicatorException(problems, formulaProblems);
+			}
+			Optional<Indicator> before = store.indicator(clean.key());
+			store.saveIndicator(clean, topicId);
+			Indicator saved = store.indicator(clean.key()).orElseThrow();
+			if (before.isEmpty() || !before.get().equals(saved)) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("name", saved.nameDe());
+				details.put("formula", saved.formula());
+				details.put("published", saved.published());
+				audit.record(before.isEmpty() ? "indicator.indicator.create" : "indicator.indicator.update",
+						"indicator", saved.key(), details);
+			}
+			if (before.isEmpty() || !before.get().formula().equals(saved.formula())) {
+				engine.indicatorChanged(saved.key());
+			}
+			return saved;
+		});
+	}
+
+	@Override
+	public List<FormulaProblem> checkIndicator(Indicator indicator) {
+		Objects.requireNonNull(indicator, "indicator");
+		return checkFormula(clean(indicator));
+	}
+
+	@Override
+	public List<Variable> inputs(String key) {
+		return engine.variablesOf(key).stream().map(store::variable).flatMap(Optional::stream)
+			.map(StoredVariable::variable).toList();
+	}
+
+	/** Checks everything but the formula; returns the topic id. */
+	private Integer checkFields(Indicator ind, List<Problem> problems) {
+		String key = ind.key();
+		if (key == null || key.length() > MAX_KEY || !Formula.isName(key)) {
+			problems.add(problem("key", "variable.key.invalid", "The key must be a name usable in formulas: at"
+					+ " most 60 lower-case letters a–z, digits and _, starting with a letter or _, and not one of"
+					+ " and, or, not or a function name", String.valueOf(key)));
+		} else if (store.variable(key).isPresent()) {
+			problems.add(problem("key", "indicator.key.isVariable",
+					"There is a variable '" + key + "': indicators and variables share their names", key));
+		}
+		name("nameDe", ind.nameDe(), problems);
+		name("nameEn", ind.nameEn(), problems);
+		if (ind.unit().length() > MAX_UNIT) {
+			problems.add(problem("unit", "variable.unit.tooLong", "The unit is longer than 40 characters"));
+		}
+		if (ind.polarity() == null) {
+			problems.add(problem("polarity", "indicator.polarity.required",
+					"The polarity is required: HIGHER_IS_BETTER, HIGHER_IS_WORSE or NEUTRAL"));
+		}
+		if (ind.decimals() < 0 || ind.decimals() > 6) {
+			problems.add(problem("decimals", "indicator.decimals.range", "Decimals must be between 0 and 6",
+					ind.decimals()));
+		}
+		if (nullToEmpty(ind.description()).length() > MAX_TEXT) {
+			problems.add(problem("description", "variable.text.tooLong", "The text is longer than 4000 characters",
+					"description"));
+		}
+		Integer topicId = null;
+		if (ind.topicKey() != null) {
+			topicId = store.topicId(ind.topicKey()).orElse(null);
+			if (topicId == null) {
+				problems.add(problem("topicKey", "variable.topic.unknown", "There is no topic '" + ind.topicKey() + "'",
+						ind.topicKey()));
+			}
+		}
+		return topicId;
+	}
+
+	/** Parse and check the formula among all other indicators: the problems of this indicator. */
+	private List<FormulaProblem> checkFormula(Indicator ind) {
+		String key = ind.key() == null ? "" : ind.key();
+		Formula formula;
+		try {
+			formula = Formula.parse(ind.formula());
+		} catch (FormulaException e) {
+			return List.of(FormulaProblem.of(key, e));
+		}
+		Map<String, Formula> formulas = new HashMap<>();
+		for (Indicator other : store.indicators(false)) {
+			formulas.put(other.key(), Formula.parse(other.formula()));
+		}
+		formulas.put(key, formula);
+		Map<String, Variable> variables = new HashMap<>();
+		store.variables(false).forEach(v -> variables.put(v.variable().key(), v.variable()));
+		// counts and amounts can be zero in a small area; a weighted mean or an unaggregated value may be too
+		return FormulaCheck.check(formulas, variables.keySet(), name -> true).stream()
+			.filter(p -> p.indicator().equals(key)).toList();
+	}
+
+	/** Blank texts as null, names trimmed, no unit as an empty unit, the formula in canonical form. */
+	private static Indicator clean(Indicator i) {
+		return new Indicator(i.key(), strip(i.nameDe()), strip(i.nameEn()), i.formula() == null ? "" : i.formula().strip(),
+				nullToEmpty(strip(i.unit())), i.polarity(), i.decimals(), blankToNull(i.topicKey()),
+				blankToNull(i.description()), i.published());
 	}
 
 	private record References(Integer topicId, Integer weightId) {

@@ -201,7 +201,7 @@ class ObservationImportService implements ObservationImports {
 		char decimal = decimalSeparator(table, columns, opts);
 
 		List<Parsed> parsed = new ArrayList<>();
-		Map<String, Optional<AreaSummary>> areaCache = new HashMap<>();
+		Map<String, Map<String, AreaId>> areaCodes = new HashMap<>();
 		Map<Key, Integer> firstLine = new HashMap<>();
 		int records = 0;
 		for (SourceTable.Line row : table.rows) {
@@ -233,15 +233,12 @@ class ObservationImportService implements ObservationImports {
 				lineOk = false;
 			} else if (lineOk) {
 				String level = levelKey;
-				Optional<AreaSummary> found = areaCache.computeIfAbsent(level + "\u0000" + code,
-						k -> areas.byCode(level, code));
-				if (found.isEmpty()) {
+				area = areaCodes.computeIfAbsent(level, areas::idsByCode).get(code);
+				if (area == null) {
 					problems.add(ImportProblem.line(row.line(), table.header.get(columns.area),
 							"import.csv.unknownArea", "Unknown area " + code + " at level " + level, code,
 							levels.get(level).nameDe()));
 					lineOk = false;
-				} else {
-					area = found.get().id();
 				}
 			}
 			Period period = defaultPeriod;

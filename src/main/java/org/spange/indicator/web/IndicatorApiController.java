@@ -17,7 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.spange.access.Role;
 import org.spange.area.AreaId;
+import org.spange.area.AreaQueries;
+import org.spange.area.AreaSummary;
+import org.spange.indicator.FormulaProblem;
+import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
+import org.spange.indicator.IndicatorValue;
+import org.spange.indicator.IndicatorValues;
+import org.spange.indicator.InvalidIndicatorException;
 import org.spange.indicator.InvalidVariableException;
 import org.spange.indicator.Observation;
 import org.spange.indicator.Observation.Status;
@@ -27,6 +34,7 @@ import org.spange.indicator.ObservationImportOptions.Layout;
 import org.spange.indicator.ObservationImportResult;
 import org.spange.indicator.ObservationImports;
 import org.spange.indicator.Period;
+import org.spange.indicator.Polarity;
 import org.spange.indicator.Topic;
 import org.spange.indicator.Variable;
 import org.spange.platform.imports.ImportReport;
@@ -47,7 +55,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/indicators")
-@Tag(name = "Indicators", description = "Topics, variables (Merkmale) and their observations per area and period")
+@Tag(name = "Indicators", description = "Topics, variables (Merkmale), observations, indicators and computed values")
 class IndicatorApiController {
 
 	/** Shown with every synthetic variable, wherever its numbers go. */
@@ -55,10 +63,15 @@ class IndicatorApiController {
 
 	private final IndicatorCatalog catalog;
 	private final ObservationImports imports;
+	private final IndicatorValues values;
+	private final AreaQueries areas;
 
-	IndicatorApiController(IndicatorCatalog catalog, ObservationImports imports) {
+	IndicatorApiController(IndicatorCatalog catalog, ObservationImports imports, IndicatorValues values,
+			AreaQueries areas) {
 		this.catalog = catalog;
 		this.imports = imports;
+		this.values = values;
+		this.areas = areas;
 	}
 
 	/** Planners and admins see unpublished variables; everybody else only published ones. */
@@ -126,8 +139,7 @@ class IndicatorApiController {
 					name = "area", required = false) List<Long> areas,
 			HttpServletRequest request) {
 		Variable variable = visible(key, request);
-		Period p = Period.tryParse(period).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-				"Not a period: " + period + "; expected 2024, 2024-Q1, 2024-03 or 2024-12-31"));
+		Period p = period(period);
 		List<AreaId> ids = areas == null ? List.of() : areas.stream().map(AreaId::new).toList();
 		return new ObservationsView(variable, variable.synthetic() ? SYNTHETIC_NOTICE : null, p,
 				catalog.observations(key, p, ids));
@@ -155,6 +167,82 @@ class IndicatorApiController {
 		}
 		return ResponseEntity.status(result.report().outcome() == ImportReport.Outcome.REJECTED
 				? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(result);
+	}
+
+	@GetMapping("/indicators")
+	@Operation(summary = "Indicators by key",
+			description = "Anonymous visitors and roles other than planner and admin see published indicators only.")
+	List<Indicator> indicators(HttpServletRequest request) {
+		return catalog.indicators(!seesAll(request));
+	}
+
+	@GetMapping("/indicators/{key}")
+	@Operation(summary = "One indicator")
+	Indicator indicator(@PathVariable String key, HttpServletRequest request) {
+		return catalog.indicator(key).filter(i -> i.published() || seesAll(request))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown indicator " + key));
+	}
+
+	@PutMapping("/indicators/{key}")
+	@Operation(summary = "Create or update an indicator; its values are computed at once",
+			description = "Planners and admins only; 422 with every problem, formula problems with their position.")
+	Indicator saveIndicator(@PathVariable String key, @RequestBody IndicatorRequest indicator) {
+		return catalog.saveIndicator(indicator.toIndicator(key));
+	}
+
+	/** An indicator as sent: decimals default to 1, published to false. */
+	record IndicatorRequest(String nameDe, String nameEn, String formula, String unit, Polarity polarity,
+			Integer decimals, String topicKey, String description, Boolean published) {
+
+		Indicator toIndicator(String key) {
+			return new Indicator(key, nameDe, nameEn, formula, unit, polarity, decimals == null ? 1 : decimals,
+					topicKey, description, Boolean.TRUE.equals(published));
+		}
+	}
+
+	/** A computed value with the area it belongs to. */
+	record AreaValue(AreaId area, String code, String name, Double value, double coverage) {
+	}
+
+	/** Values of one key in one period for the areas of a level in a scheme. */
+	record ValuesView(String key, Period period, String scheme, String level, List<AreaValue> values) {
+	}
+
+	@GetMapping("/values/{key}")
+	@Operation(summary = "Computed values of an indicator or variable for the areas of a level in a scheme",
+			description = "Planners and admins only: unrounded and without disclosure control (the public atlas"
+					+ " applies it). Values are ratios of sums; missing values are null, never 0; coverage is the"
+					+ " share of the parts with data.")
+	ValuesView values(@PathVariable String key, @RequestParam String period, @RequestParam String scheme,
+			@RequestParam String level) {
+		Period p = period(period);
+		List<AreaSummary> listed = areas.areas(scheme, level);
+		Map<AreaId, IndicatorValue> found = values.values(key, p, listed.stream().map(AreaSummary::id).toList());
+		return new ValuesView(key, p, scheme, level, listed.stream().map(a -> {
+			IndicatorValue v = found.get(a.id());
+			return new AreaValue(a.id(), a.code(), a.name(), v == null ? null : v.value(), v == null ? 0 : v.coverage());
+		}).toList());
+	}
+
+	@GetMapping("/values/{key}/series")
+	@Operation(summary = "The time series of an indicator or variable for one area",
+			description = "Planners and admins only; missing values are null.")
+	List<IndicatorValue> series(@PathVariable String key, @RequestParam long area) {
+		return values.series(key, new AreaId(area));
+	}
+
+	private static Period period(String text) {
+		return Period.tryParse(text).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				"Not a period: " + text + "; expected 2024, 2024-Q1, 2024-03 or 2024-12-31"));
+	}
+
+	record IndicatorProblems(List<InvalidVariableException.Problem> problems, List<FormulaProblem> formulaProblems) {
+	}
+
+	@ExceptionHandler(InvalidIndicatorException.class)
+	ResponseEntity<IndicatorProblems> invalid(InvalidIndicatorException e) {
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(new IndicatorProblems(e.fieldProblems(), e.formulaProblems()));
 	}
 
 	record Problems(List<InvalidVariableException.Problem> problems) {

@@ -1,4 +1,4 @@
-package org.spange.atlas;
+package org.spange.indicator;
 
 /** Which direction of an indicator is good news; decides ranking order and the warm side of a diverging map. */
 public enum Polarity {
