@@ -102,6 +102,9 @@ class AuthorizationTest {
 				new Endpoint("POST /admin/areas/boundaries", MAINTAIN_AREAS),
 				new Endpoint("POST /admin/areas/assignments", MAINTAIN_AREAS),
 				new Endpoint("GET /admin/audit", ADMIN_ONLY),
+				new Endpoint("GET /admin/indicators", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/indicators/observations", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/indicators/save", MAINTAIN_AREAS),
 				new Endpoint("POST /api/v1/areas/imports/boundaries", API_IMPORT),
 				new Endpoint("POST /api/v1/areas/imports/scheme-assignments", API_IMPORT),
 				new Endpoint("POST /api/v1/areas/imports/area-lists", API_IMPORT),
@@ -169,7 +172,8 @@ class AuthorizationTest {
 					"PUT /api/v1/indicators/indicators/{key}" ->
 				put(path).contentType("application/json").content("{}");
 			default -> parts[0].equals("GET") ? get(path)
-					: path.contains("imports") || path.startsWith("/admin/areas/") ? multipart(path).file(badFile)
+					: path.contains("imports") || path.startsWith("/admin/areas/") || path.endsWith("/observations")
+							? multipart(path).file(badFile)
 					: post(path);
 		};
 	}

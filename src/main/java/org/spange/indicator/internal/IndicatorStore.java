@@ -213,7 +213,7 @@ class IndicatorStore {
 	 *
 	 * @return the rows written
 	 */
-	int upsert(List<Write> writes) {
+	int upsert(List<Write> writes, java.util.function.IntConsumer progress) {
 		int written = 0;
 		for (int from = 0; from < writes.size(); from += CHUNK) {
 			List<Write> chunk = writes.subList(from, Math.min(writes.size(), from + CHUNK));
@@ -248,6 +248,7 @@ class IndicatorStore {
 				}
 			});
 			written += n == null ? 0 : n;
+			progress.accept(Math.min(writes.size(), from + CHUNK));
 		}
 		return written;
 	}

@@ -29,6 +29,8 @@ import org.spange.indicator.internal.IndicatorStore.Stored;
 import org.spange.indicator.internal.IndicatorStore.StoredVariable;
 import org.spange.indicator.internal.IndicatorStore.Write;
 import org.spange.platform.imports.ImportProblem;
+import org.spange.platform.imports.ImportProgress;
+import org.spange.platform.imports.ImportProgress.Phase;
 import org.spange.platform.imports.ImportReport;
 import org.spange.platform.imports.ImportReport.Outcome;
 import org.spange.platform.imports.TextFiles;
@@ -51,6 +53,8 @@ class ObservationImportService implements ObservationImports {
 	static final String KIND = "observations";
 	/** Problems reported at most; the rest are counted. */
 	static final int MAX_PROBLEMS = 1000;
+	/** Lines checked between two progress reports. */
+	private static final int PROGRESS_STEP = 2_000;
 
 	private static final List<String> AREA = List.of("gebiet", "code", "gkz", "ags", "kennziffer", "area");
 	private static final List<String> LEVEL = List.of("ebene", "raumebene", "level");
@@ -130,7 +134,7 @@ class ObservationImportService implements ObservationImports {
 
 	@Override
 	public ObservationImportResult importObservations(String fileName, byte[] content,
-			ObservationImportOptions options) {
+			ObservationImportOptions options, ImportProgress progress) {
 		ObservationImportOptions opts = options == null ? ObservationImportOptions.defaults() : options;
 		String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
 		Problems problems = new Problems();
@@ -199,12 +203,18 @@ class ObservationImportService implements ObservationImports {
 		}
 
 		char decimal = decimalSeparator(table, columns, opts);
+		int lines = table.rows.size();
+		progress.update(Phase.READ, lines, lines);
 
 		List<Parsed> parsed = new ArrayList<>();
 		Map<String, Map<String, AreaId>> areaCodes = new HashMap<>();
 		Map<Key, Integer> firstLine = new HashMap<>();
 		int records = 0;
+		int checked = 0;
 		for (SourceTable.Line row : table.rows) {
+			if (++checked % PROGRESS_STEP == 0) {
+				progress.update(Phase.CHECK, checked, lines);
+			}
 			if (row.cells().size() > table.header.size()
 					&& row.cells().subList(table.header.size(), row.cells().size()).stream()
 						.anyMatch(c -> !c.text().isEmpty())) {
@@ -381,8 +391,10 @@ class ObservationImportService implements ObservationImports {
 			ImportReport report = new ImportReport(KIND, name, outcome, total, counts[0], counts[1], counts[2],
 					List.of(), List.of());
 			if (!opts.preview()) {
-				store.upsert(writes);
+				progress.update(Phase.WRITE, 0, writes.size());
+				store.upsert(writes, done -> progress.update(Phase.WRITE, done, writes.size()));
 				if (!writes.isEmpty()) {
+					progress.update(Phase.COMPUTE, 0, 0);
 					events.publishEvent(new ObservationsImported(List.copyOf(changedVariables),
 							List.copyOf(changedPeriods), writes.size()));
 				}
