@@ -30,7 +30,7 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-			"/actuator/health", "/api/v1/indicators/**" };
+			"/actuator/health", "/api/v1/indicators/**", "/atlas/**", "/api/v1/atlas/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
