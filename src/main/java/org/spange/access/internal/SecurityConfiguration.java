@@ -43,6 +43,9 @@ class SecurityConfiguration {
 			// raw numbers are not disclosure-controlled: the public gets published numbers through the atlas
 			.requestMatchers(HttpMethod.GET, "/api/v1/indicators/variables/*/observations", "/api/v1/indicators/values/**")
 			.hasAnyRole(admin, planner)
+			// early warning is internal: municipalities read it, planners act on it
+			.requestMatchers(HttpMethod.GET, "/atlas/alerts/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
+			.requestMatchers("/atlas/alerts/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)

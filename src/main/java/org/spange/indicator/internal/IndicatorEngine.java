@@ -20,12 +20,14 @@ import org.spange.indicator.Formula;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
+import org.spange.indicator.IndicatorValuesComputed;
 import org.spange.indicator.ObservationsImported;
 import org.spange.indicator.Period;
 import org.spange.indicator.Variable;
 import org.spange.indicator.Variable.AreaAggregation;
 import org.spange.indicator.internal.IndicatorStore.StoredVariable;
 import org.spange.indicator.internal.ValueSetStore.ValueSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,10 +49,12 @@ class IndicatorEngine implements IndicatorValues {
 	private final AreaQueries areas;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
+	private final ApplicationEventPublisher events;
 	private volatile RollUpTree tree;
 
 	IndicatorEngine(IndicatorStore store, ValueSetStore valueSets, AreaQueries areas, JdbcClient jdbc,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.valueSets = valueSets;
 		this.areas = areas;
@@ -259,6 +263,8 @@ class IndicatorEngine implements IndicatorValues {
 			}
 		}
 		valueSets.write(batch);
+		events.publishEvent(new IndicatorValuesComputed(List.copyOf(keys),
+				periods.stream().map(Period::parse).sorted().toList()));
 		return written + batch.size();
 	}
 
