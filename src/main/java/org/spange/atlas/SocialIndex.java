@@ -92,7 +92,7 @@ public final class SocialIndex {
 	 *
 	 * @param latest     per component key: values in the latest period
 	 * @param earlier    per component key: values some periods before, for the dynamics; null for none
-	 * @param population per area; areas below {@code minPopulation} (or without a population) are left out
+	 * @param population per area; areas below {@code minPopulation} are left out as small, without one as missing data
 	 */
 	public record Input(List<Long> areas, List<Component> components, Map<String, double[]> latest,
 			Map<String, double[]> earlier, double[] population, double minPopulation, Standardisation method,
@@ -212,7 +212,11 @@ public final class SocialIndex {
 		Exclusion[] exclusion = new Exclusion[n];
 		for (int i = 0; i < n; i++) {
 			double pop = in.population()[i];
-			if (Double.isNaN(pop) || pop < in.minPopulation()) {
+			if (Double.isNaN(pop)) {
+				exclusion[i] = Exclusion.MISSING_DATA; // an unknown population is missing data, not a small one
+				continue;
+			}
+			if (pop < in.minPopulation()) {
 				exclusion[i] = Exclusion.SMALL_POPULATION;
 				continue;
 			}
