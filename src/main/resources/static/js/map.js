@@ -31,7 +31,12 @@
         .then(function (data) {
           if (layer) { map.removeLayer(layer); }
           layer = L.geoJSON(data, {
-            style: function () { return BASE; },
+            // a table row may give its area a fill colour (classes of an index, types of a typology)
+            style: function (feature) {
+              var row = single ? null : rowFor(feature.properties.id);
+              var fill = row && row.dataset.fill;
+              return fill ? { color: '#1d2733', weight: 0.8, fillColor: fill, fillOpacity: 0.8 } : BASE;
+            },
             onEachFeature: function (feature, l) {
               var p = feature.properties;
               l.bindTooltip(p.name + ' (' + p.code + ')', { sticky: true, className: 'area-tooltip' });

@@ -79,14 +79,14 @@ class SocialMonitoringTest {
 	}
 
 	private IndexDefinition index(String key, String population) {
-		return new IndexDefinition(key, "Sozialindex", "Social index", SCHEME, "gemeinde", population, 300, null, 1,
+		return new IndexDefinition(key, "Sozialindex", "Social index", SCHEME, "gemeinde", population, 300d, null, 1,
 				null, List.of(new Component(P + "unemployment", Polarity.HIGHER_IS_WORSE, 3),
 						new Component(P + "childcare", Polarity.HIGHER_IS_BETTER, 1)));
 	}
 
 	@Test
 	void aDefinitionWithUnknownPartsIsRefusedWithEveryProblem() {
-		IndexDefinition bad = new IndexDefinition("Bad Key", "", "x", "nope", "gemeinde", "nope", 300, null, 0, null,
+		IndexDefinition bad = new IndexDefinition("Bad Key", "", "x", "nope", "gemeinde", "nope", 300d, null, 0, null,
 				List.of(new Component("nothing", Polarity.HIGHER_IS_BETTER, 1)));
 		assertThatThrownBy(() -> monitoring.saveIndex(bad)).isInstanceOfSatisfying(
 				SocialMonitoring.InvalidDefinition.class, e -> assertThat(e.problems()).hasSize(6));
@@ -121,7 +121,7 @@ class SocialMonitoringTest {
 	@Test
 	void aTypologyFindsTheTwoKindsOfGemeindenAndNamesStick() {
 		TypologyDefinition d = monitoring.saveTypology(new TypologyDefinition("test-typology", "Typen", "Types",
-				SCHEME, "gemeinde", List.of(P + "unemployment", P + "childcare"), Typology.Method.WARD, 2, 4, 1));
+				SCHEME, "gemeinde", List.of(P + "unemployment", P + "childcare"), Typology.Method.WARD, 2, 4, 1L));
 		monitoring.nameType("test-typology", 0, "Städtisch");
 		TypologyView view = monitoring.computeTypology(d, null).orElseThrow();
 		assertThat(view.areas()).hasSize(6);

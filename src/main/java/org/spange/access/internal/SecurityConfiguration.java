@@ -46,6 +46,10 @@ class SecurityConfiguration {
 			// early warning is internal: municipalities read it, planners act on it
 			.requestMatchers(HttpMethod.GET, "/atlas/alerts/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/atlas/alerts/**").hasAnyRole(admin, planner)
+			.requestMatchers(HttpMethod.GET, "/atlas/monitoring", "/atlas/index/**", "/atlas/typology/**")
+			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
+			.requestMatchers("/atlas/typology/**", "/api/v1/atlas/indexes/**", "/api/v1/atlas/typologies/**")
+			.hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)

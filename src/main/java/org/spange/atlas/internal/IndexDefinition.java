@@ -11,14 +11,16 @@ import org.spange.atlas.SocialIndex.Standardisation;
  *
  * @param populationKey   variable with the population that decides exclusion of small areas; null for none
  * @param minPopulation   areas below are left out (default 300)
- * @param dynamicsPeriods the dynamics index compares with the period so many periods earlier
+ * @param dynamicsPeriods the dynamics index compares with the period so many periods earlier (default 1)
  */
 public record IndexDefinition(String key, String nameDe, String nameEn, String schemeKey, String levelKey,
-		String populationKey, double minPopulation, Standardisation method, int dynamicsPeriods, Cutoffs cutoffs,
+		String populationKey, Double minPopulation, Standardisation method, Integer dynamicsPeriods, Cutoffs cutoffs,
 		List<Component> components) {
 
 	public IndexDefinition {
-		components = List.copyOf(components);
+		components = components == null ? List.of() : List.copyOf(components);
+		minPopulation = minPopulation == null ? 300 : minPopulation;
+		dynamicsPeriods = dynamicsPeriods == null ? 1 : dynamicsPeriods;
 		method = method == null ? Standardisation.Z_SCORE : method;
 		cutoffs = cutoffs == null ? Cutoffs.DEFAULT : cutoffs;
 	}
