@@ -12,7 +12,7 @@ import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.atlas.internal.AlertEngine;
 import org.spange.atlas.internal.AlertEngine.Alert;
-import org.spange.atlas.internal.AlertEngine.Condition;
+import org.spange.atlas.AlertCondition;
 import org.spange.atlas.internal.AlertEngine.Rule;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
@@ -79,7 +79,7 @@ class AlertEngineTest {
 	@Test
 	void aThresholdFiresOncePerAreaAndNewPeriod() {
 		String p = rate("above");
-		Rule rule = alerts.create("Quote über 4 %", p + "rate", SCHEME, "gemeinde", Condition.ABOVE, 4, 1);
+		Rule rule = alerts.create("Quote über 4 %", p + "rate", SCHEME, "gemeinde", AlertCondition.ABOVE, 4, 1);
 		assertThat(of(rule)).as("checked at once against the latest period: 5 % in Bartholomäberg")
 			.extracting(Alert::areaName, Alert::period, Alert::value).containsExactly(
 					org.assertj.core.groups.Tuple.tuple("Bartholomäberg", "2023", 5.0));
@@ -96,7 +96,7 @@ class AlertEngineTest {
 		String p = rate("rise");
 		load(p, "80101;2024;1000;60\n80102;2024;300;15\n");
 		Rule rule = alerts.create("Anstieg um mehr als 3 Prozentpunkte", p + "rate", SCHEME, "gemeinde",
-				Condition.RISE, 3, 1);
+				AlertCondition.RISE, 3, 1);
 		List<Alert> found = of(rule);
 		assertThat(found).singleElement().satisfies(a -> {
 			assertThat(a.area()).isEqualTo(blons);

@@ -13,6 +13,7 @@ import org.spange.access.AuditLog;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
+import org.spange.atlas.AlertCondition;
 import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
 import org.spange.indicator.IndicatorValuesComputed;
@@ -30,19 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertEngine {
 
-	/** What a rule watches for. */
-	public enum Condition {
-		/** the value is above the threshold */
-		ABOVE,
-		/** the value is below the threshold */
-		BELOW,
-		/** the value rose by more than the threshold over the given number of periods */
-		RISE,
-		/** the value fell by more than the threshold over the given number of periods */
-		FALL
-	}
-
-	public record Rule(int id, String name, String subjectKey, String schemeKey, String levelKey, Condition condition,
+	public record Rule(int id, String name, String subjectKey, String schemeKey, String levelKey, AlertCondition condition,
 			double threshold, int periods, boolean active, String createdBy) {
 	}
 
@@ -74,7 +63,7 @@ public class AlertEngine {
 
 	/** Creates a rule and checks it against the latest period at once. */
 	@Transactional
-	public Rule create(String name, String subjectKey, String schemeKey, String levelKey, Condition condition,
+	public Rule create(String name, String subjectKey, String schemeKey, String levelKey, AlertCondition condition,
 			double threshold, int periods) {
 		int id = jdbc.sql("""
 				insert into atlas.alert_rule (name, subject_key, scheme_key, level_key, condition, threshold, periods,
@@ -102,7 +91,7 @@ public class AlertEngine {
 		Map<AreaId, IndicatorValue> now = values.values(rule.subjectKey(), period, ids);
 		Period compared = null;
 		Map<AreaId, IndicatorValue> before = Map.of();
-		if (rule.condition() == Condition.RISE || rule.condition() == Condition.FALL) {
+		if (rule.condition() == AlertCondition.RISE || rule.condition() == AlertCondition.FALL) {
 			List<Period> known = values.periods(rule.subjectKey());
 			int at = known.indexOf(period);
 			if (at < rule.periods()) {
@@ -194,7 +183,7 @@ public class AlertEngine {
 		String name = areas.area(new AreaId(area)).map(d -> d.area().name()).orElse(String.valueOf(area));
 		return new Alert(rs.getLong("id"), new Rule(rs.getInt("r_id"), rs.getString("name"),
 				rs.getString("subject_key"), rs.getString("scheme_key"), rs.getString("level_key"),
-				Condition.valueOf(rs.getString("condition")), rs.getDouble("threshold"), rs.getInt("periods"),
+				AlertCondition.valueOf(rs.getString("condition")), rs.getDouble("threshold"), rs.getInt("periods"),
 				rs.getBoolean("active"), rs.getString("created_by")), new AreaId(area), name, rs.getString("period"),
 				rs.getDouble("value"), rs.getString("compared_period"), (Double) rs.getObject("compared_value"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
@@ -203,7 +192,7 @@ public class AlertEngine {
 
 	private static Rule rule(ResultSet rs) throws SQLException {
 		return new Rule(rs.getInt("id"), rs.getString("name"), rs.getString("subject_key"), rs.getString("scheme_key"),
-				rs.getString("level_key"), Condition.valueOf(rs.getString("condition")), rs.getDouble("threshold"),
+				rs.getString("level_key"), AlertCondition.valueOf(rs.getString("condition")), rs.getDouble("threshold"),
 				rs.getInt("periods"), rs.getBoolean("active"), rs.getString("created_by"));
 	}
 }

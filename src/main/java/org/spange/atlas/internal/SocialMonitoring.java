@@ -13,9 +13,13 @@ import org.spange.access.AuditLog;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
+import org.spange.atlas.AlertCondition;
+import org.spange.atlas.IndexDefinition;
+import org.spange.atlas.MonitoringSetup;
 import org.spange.atlas.SocialIndex;
 import org.spange.atlas.SocialIndex.Component;
 import org.spange.atlas.Typology;
+import org.spange.atlas.TypologyDefinition;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
@@ -31,10 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * current indicator values whenever they are asked for.
  */
 @Service
-public class SocialMonitoring {
+public class SocialMonitoring implements MonitoringSetup {
 
-	/** A definition that cannot be saved: every problem, in English and as message keys. */
-	public static class InvalidDefinition extends RuntimeException {
+	/** A definition that cannot be saved: every problem, in English. */
+	public static class InvalidDefinition extends IllegalArgumentException {
 		private static final long serialVersionUID = 1L;
 		private final transient List<String> problems;
 
@@ -69,9 +73,11 @@ public class SocialMonitoring {
 	private final IndicatorValues values;
 	private final AreaQueries areas;
 	private final AuditLog audit;
+	private final AlertEngine alerts;
 
 	SocialMonitoring(JdbcClient jdbc, JsonMapper json, IndicatorCatalog catalog, IndicatorValues values,
-			AreaQueries areas, AuditLog audit) {
+			AreaQueries areas, AuditLog audit, AlertEngine alerts) {
+		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.catalog = catalog;
@@ -82,16 +88,29 @@ public class SocialMonitoring {
 
 	// definitions
 
+	@Override
+	public boolean hasAlertRule(String name) {
+		return alerts.rules(false).stream().anyMatch(r -> r.name().equals(name));
+	}
+
+	@Override
+	public void createAlertRule(String name, String subjectKey, String schemeKey, String levelKey,
+			AlertCondition condition, double threshold, int periods) {
+		alerts.create(name, subjectKey, schemeKey, levelKey, condition, threshold, periods);
+	}
+
 	public List<IndexDefinition> indexes() {
 		return jdbc.sql("select definition::text from atlas.social_index order by key").query(String.class).list()
 			.stream().map(s -> json.readValue(s, IndexDefinition.class)).toList();
 	}
 
+	@Override
 	public Optional<IndexDefinition> index(String key) {
 		return jdbc.sql("select definition::text from atlas.social_index where key = ?").param(key)
 			.query(String.class).optional().map(s -> json.readValue(s, IndexDefinition.class));
 	}
 
+	@Override
 	@Transactional
 	public IndexDefinition saveIndex(IndexDefinition d) {
 		List<String> problems = new ArrayList<>();
@@ -123,11 +142,13 @@ public class SocialMonitoring {
 			.stream().map(s -> json.readValue(s, TypologyDefinition.class)).toList();
 	}
 
+	@Override
 	public Optional<TypologyDefinition> typology(String key) {
 		return jdbc.sql("select definition::text from atlas.typology where key = ?").param(key)
 			.query(String.class).optional().map(s -> json.readValue(s, TypologyDefinition.class));
 	}
 
+	@Override
 	@Transactional
 	public TypologyDefinition saveTypology(TypologyDefinition d) {
 		List<String> problems = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.atlas.internal.AlertEngine;
-import org.spange.atlas.internal.AlertEngine.Condition;
+import org.spange.atlas.AlertCondition;
 import org.spange.indicator.IndicatorCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,7 @@ class AlertController {
 		model.addAttribute("indicators", catalog.indicators(false));
 		model.addAttribute("schemes", areas.schemes());
 		model.addAttribute("levels", areas.levels());
-		model.addAttribute("conditions", Condition.values());
+		model.addAttribute("conditions", AlertCondition.values());
 		return "atlas/alerts";
 	}
 
@@ -51,7 +51,7 @@ class AlertController {
 
 	@PostMapping("/atlas/alerts/rules")
 	String createRule(@RequestParam String name, @RequestParam String subjectKey, @RequestParam String schemeKey,
-			@RequestParam String levelKey, @RequestParam Condition condition, @RequestParam String threshold,
+			@RequestParam String levelKey, @RequestParam AlertCondition condition, @RequestParam String threshold,
 			@RequestParam(defaultValue = "1") int periods, Locale locale, Model model) {
 		Double value = parse(threshold);
 		if (name.isBlank() || value == null || periods < 1 || periods > 30

@@ -1,4 +1,4 @@
-package org.spange.atlas.internal;
+package org.spange.atlas;
 
 import java.util.List;
 

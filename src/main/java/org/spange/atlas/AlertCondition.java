@@ -1,0 +1,13 @@
+package org.spange.atlas;
+
+/** What an early-warning rule watches for. */
+public enum AlertCondition {
+	/** the value is above the threshold */
+	ABOVE,
+	/** the value is below the threshold */
+	BELOW,
+	/** the value rose by more than the threshold over the given number of periods */
+	RISE,
+	/** the value fell by more than the threshold over the given number of periods */
+	FALL
+}
