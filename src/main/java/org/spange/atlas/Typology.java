@@ -19,7 +19,8 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 /**
  * Types of social spaces (Sozialraumtypen): areas clustered on standardised indicators, by k-means (k-means++ seeds,
  * many starts, a fixed seed so the same data gives the same types) or by Ward's hierarchical clustering; the number
- * of types is the one with the best mean silhouette in the range asked for. A principal component analysis gives the
+ * of types is the one with the best mean silhouette in the range asked for among the clusterings whose smallest type
+ * holds at least 2 % of the areas (outliers alone make no type). A principal component analysis gives the
  * coordinates of a biplot.
  */
 public final class Typology {
@@ -37,12 +38,28 @@ public final class Typology {
 	 * @param scores          per area its first two principal components
 	 * @param loadings        per indicator its weights on the first two components
 	 * @param explained       share of the variance the first two components explain
+	 * @param outliers        areas far from all others (|z| above {@value #OUTLIER_Z} in an indicator): left out of
+	 *                        finding the types, then given the nearest type
 	 */
 	public record Result(int k, int[] types, double[][] centroids, double silhouette, Map<Integer, Double> silhouetteByK,
-			double[][] scores, double[][] loadings, double[] explained) {
+			double[][] scores, double[][] loadings, double[] explained, boolean[] outliers) {
 	}
 
+	/** An area with a standardised value beyond this in any indicator is an outlier. */
+	public static final double OUTLIER_Z = 4;
+
+	/** The smallest type to accept, as a share of the areas (at least 2 areas). */
+	static final double MIN_TYPE_SHARE = 0.02;
+
 	private Typology() {
+	}
+
+	private static int smallest(int[] labels, int k) {
+		int[] size = new int[k];
+		for (int l : labels) {
+			size[l]++;
+		}
+		return Arrays.stream(size).min().orElse(0);
 	}
 
 	/** z-scores per column (population sd; a constant column becomes 0). */
@@ -69,11 +86,24 @@ public final class Typology {
 	 * @param kMin at least 2
 	 * @param kMax at most the number of areas − 1
 	 */
-	public static Result cluster(double[][] data, Method method, int kMin, int kMax, long seed) {
-		int n = data.length;
-		if (n < 3) {
+	public static Result cluster(double[][] all, Method method, int kMin, int kMax, long seed) {
+		if (all.length < 3) {
 			throw new IllegalArgumentException("A typology needs at least 3 areas");
 		}
+		boolean[] outliers = new boolean[all.length];
+		List<double[]> fit = new ArrayList<>();
+		for (int i = 0; i < all.length; i++) {
+			outliers[i] = Arrays.stream(all[i]).anyMatch(v -> Math.abs(v) > OUTLIER_Z);
+			if (!outliers[i]) {
+				fit.add(all[i]);
+			}
+		}
+		if (fit.size() < 3) { // too many outliers to leave out: they are the data
+			Arrays.fill(outliers, false);
+			fit = Arrays.asList(all);
+		}
+		double[][] data = fit.toArray(double[][]::new);
+		int n = data.length;
 		int lo = Math.max(2, kMin);
 		int hi = Math.min(kMax, n - 1);
 		if (lo > hi) {
@@ -84,20 +114,29 @@ public final class Typology {
 		int bestK = lo;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		List<int[]> wardCuts = method == Method.WARD ? ward(data, lo, hi) : null;
+		// a "type" of one or two areas is no type of social space: such clusterings are chosen only if all are
+		int minSize = Math.max(2, (int) Math.ceil(MIN_TYPE_SHARE * n));
+		boolean anyLarge = false;
 		for (int k = lo; k <= hi; k++) {
 			int[] labels = method == Method.K_MEANS ? kMeans(data, k, seed) : wardCuts.get(k - lo);
 			double s = silhouette(data, labels);
 			byK.put(k, s);
-			if (s > bestScore + 1e-12) {
+			boolean large = smallest(labels, k) >= minSize;
+			if (large && !anyLarge || large == anyLarge && s > bestScore + 1e-12) {
 				bestScore = s;
 				best = labels;
 				bestK = k;
+				anyLarge |= large;
 			}
 		}
-		int[] types = bySize(best, bestK);
-		double[][] centroids = centroids(data, types, bestK);
-		Pca pca = pca(data);
-		return new Result(bestK, types, centroids, bestScore, byK, pca.scores, pca.loadings, pca.explained);
+		int[] fitted = bySize(best, bestK);
+		double[][] centroids = centroids(data, fitted, bestK);
+		int[] types = new int[all.length];
+		for (int i = 0, j = 0; i < all.length; i++) {
+			types[i] = outliers[i] ? assign(new double[][] { all[i] }, centroids)[0] : fitted[j++];
+		}
+		Pca pca = pca(all);
+		return new Result(bestK, types, centroids, bestScore, byK, pca.scores, pca.loadings, pca.explained, outliers);
 	}
 
 	static int[] kMeans(double[][] data, int k, long seed) {

@@ -172,7 +172,8 @@ class GermanStatistics implements RegionStatistics {
 		}
 		// the last import: its last period marks a complete load
 		reports.add(writer.observations("inkar-kreise-1995-2022.csv",
-				renameHeader(DemoRegionLoader.resource(INKAR_FILE), GermanStatistics::inkarKey),
+				renameHeader(zerosAsMissing(DemoRegionLoader.resource(INKAR_FILE), ZERO_MEANS_MISSING),
+						GermanStatistics::inkarKey),
 				wide("kreis", "county_code", "year")));
 		return reports;
 	}
@@ -232,6 +233,38 @@ class GermanStatistics implements RegionStatistics {
 				.forEach(codes::add);
 		}
 		return codes;
+	}
+
+	/**
+	 * INKAR columns in which 0 cannot be a real value (no Kreis has no purchasing power or no Abitur at all): the
+	 * source writes 0 where the value is missing, so the demo reads these zeros as missing (see data/README.md).
+	 */
+	static final Set<String> ZERO_MEANS_MISSING = Set.of("purchasing_power", "share_abitur");
+
+	/** The comma-separated INKAR file with exact zeros in the given columns emptied (= missing). */
+	static byte[] zerosAsMissing(byte[] file, Set<String> columns) {
+		String[] lines = new String(file, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+		String[] header = lines[0].replace("\r", "").split(",", -1);
+		Set<Integer> blank = new TreeSet<>();
+		for (int i = 0; i < header.length; i++) {
+			if (columns.contains(header[i].replace("\"", "").strip())) {
+				blank.add(i);
+			}
+		}
+		for (int l = 1; l < lines.length; l++) {
+			String[] cells = lines[l].split(",", -1);
+			boolean changed = false;
+			for (int i : blank) {
+				if (i < cells.length && cells[i].strip().matches("0(\\.0+)?")) {
+					cells[i] = "";
+					changed = true;
+				}
+			}
+			if (changed) {
+				lines[l] = String.join(",", cells);
+			}
+		}
+		return String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/** The Kreis codes of the INKAR file, in order. */

@@ -79,4 +79,18 @@ class TypologyTest {
 		int[] again = Typology.assign(z, result.centroids());
 		assertThat(again).containsExactly(result.types());
 	}
+
+	@Test
+	void aSingleOutlierDoesNotMakeATypeOfItsOwn() {
+		double[][] data = new double[31][];
+		double[][] groups = threeGroups();
+		System.arraycopy(groups, 0, data, 0, 30);
+		data[30] = new double[] { 200, -200 };
+		Result result = Typology.cluster(Typology.standardise(data), Method.K_MEANS, 2, 6, 42);
+		assertThat(result.outliers()[30]).isTrue();
+		assertThat(result.k()).as("the three groups, not the outlier").isEqualTo(3);
+		int outlierType = result.types()[30];
+		assertThat(Arrays.stream(result.types()).filter(t -> t == outlierType).count())
+			.as("the outlier joins a type of several areas").isGreaterThan(1);
+	}
 }

@@ -356,4 +356,13 @@ class DemoStatisticsTest {
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
+
+	@Test
+	void inkarZerosThatCannotBeRealAreReadAsMissing() {
+		byte[] file = "\"county_code\",\"year\",\"purchasing_power\",\"students_per_100\"\n\"09273\",2021,0,0\n\"09274\",2021,0.5,0\n"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(new String(GermanStatistics.zerosAsMissing(file, GermanStatistics.ZERO_MEANS_MISSING),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.contains("\"09273\",2021,,0\n").contains("\"09274\",2021,0.5,0");
+	}
 }

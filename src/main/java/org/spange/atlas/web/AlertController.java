@@ -46,7 +46,7 @@ class AlertController {
 	String panel(@RequestParam(required = false) Long area, Model model) {
 		model.addAttribute("alerts", alerts.alerts(area == null ? List.of() : List.of(new AreaId(area)), true, 10));
 		model.addAttribute("forArea", area != null);
-		return "atlas/alerts :: panel";
+		return "atlas/alert-panel :: panel";
 	}
 
 	@PostMapping("/atlas/alerts/rules")

@@ -49,6 +49,8 @@ class MonitoringController {
 	static final Map<SocialIndex.StatusClass, String> STATUS_COLOURS = Map.of(SocialIndex.StatusClass.HIGH, "#2c7bb6",
 			SocialIndex.StatusClass.MIDDLE, "#abd9e9", SocialIndex.StatusClass.LOW, "#fdae61",
 			SocialIndex.StatusClass.VERY_LOW, "#d7191c");
+	/** Areas left out of the index: neutral grey, named in the legend. */
+	static final String EXCLUDED_COLOUR = "#bdbdbd";
 	/** Types: ColorBrewer Set2 (qualitative). */
 	static final String[] TYPE_COLOURS = { "#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494",
 			"#b3b3b3", "#1b9e77", "#d95f02", "#7570b3", "#e7298a" };
@@ -94,7 +96,7 @@ class MonitoringController {
 						f.format(c.raw()), f.format(c.reference()), f.format(c.standardised()),
 						f.format(c.contribution()) }).toList();
 				rows.add(new IndexRow(view.areas().get(i), r,
-						r.statusClass() == null ? null : STATUS_COLOURS.get(r.statusClass()),
+						r.statusClass() == null ? EXCLUDED_COLOUR : STATUS_COLOURS.get(r.statusClass()),
 						Double.isNaN(r.status()) ? "–" : f.format(r.status()),
 						Double.isNaN(r.dynamics()) ? "–" : f.format(r.dynamics()), explanation));
 			}
