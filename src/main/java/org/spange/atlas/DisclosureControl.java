@@ -73,6 +73,19 @@ public final class DisclosureControl {
 	 * @throws IllegalArgumentException if ids repeat or present children do not add up to their present parent
 	 */
 	public DisclosureResult apply(CountCell root) {
+		return apply(root, Set.of());
+	}
+
+	/**
+	 * Decides which counts of the hierarchy may be published when some cells are withheld anyway, such as cells
+	 * withheld in another hierarchy over the same areas (see {@link LinkedDisclosureControl}): those cells start as
+	 * {@link Suppression#SECONDARY} (unless their count is small, then {@link Suppression#PRIMARY}) and the groups are
+	 * protected around them as around any other withheld cell.
+	 *
+	 * @param withheld ids of cells to withhold in any case; ids not in the tree and cells without a count are ignored
+	 * @throws IllegalArgumentException if ids repeat or present children do not add up to their present parent
+	 */
+	public DisclosureResult apply(CountCell root, Set<String> withheld) {
 		Tree tree = Tree.of(root);
 		int n = tree.cells.size();
 		Suppression[] status = new Suppression[n];
@@ -80,6 +93,9 @@ public final class DisclosureControl {
 			Long c = tree.cells.get(i).count();
 			if (c != null && (c > 0 || suppressZeros) && c < threshold) {
 				status[i] = Suppression.PRIMARY;
+			}
+			else if (c != null && withheld.contains(tree.cells.get(i).id())) {
+				status[i] = Suppression.SECONDARY;
 			}
 		}
 		boolean changed = true;

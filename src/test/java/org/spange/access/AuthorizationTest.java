@@ -120,7 +120,11 @@ class AuthorizationTest {
 				new Endpoint("POST /api/v1/indicators/variables", API_IMPORT),
 				new Endpoint("PUT /api/v1/indicators/variables/{key}", API_IMPORT),
 				new Endpoint("PUT /api/v1/indicators/topics/{key}", API_IMPORT),
-				new Endpoint("POST /api/v1/indicators/imports/observations", API_IMPORT))) {
+				new Endpoint("POST /api/v1/indicators/imports/observations", API_IMPORT),
+				new Endpoint("GET /atlas", PUBLIC), new Endpoint("GET /api/v1/atlas/catalog", PUBLIC),
+				new Endpoint("GET /api/v1/atlas/map", PUBLIC), new Endpoint("GET /api/v1/atlas/export.csv", PUBLIC),
+				new Endpoint("GET /api/v1/atlas/export.xlsx", PUBLIC),
+				new Endpoint("GET /api/v1/atlas/export.geojson", PUBLIC))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
@@ -166,6 +170,10 @@ class AuthorizationTest {
 			case "GET /api/v1/indicators/values/{key}" -> get(path).param("period", "2024")
 				.param("scheme", "vorarlberg-bezirke").param("level", "gemeinde");
 			case "GET /api/v1/indicators/values/{key}/series" -> get(path).param("area", Long.toString(gemeinde));
+			// a published variable: everybody may map it (the numbers pass disclosure control for the public)
+			case "GET /api/v1/atlas/map", "GET /api/v1/atlas/export.csv", "GET /api/v1/atlas/export.xlsx",
+					"GET /api/v1/atlas/export.geojson" ->
+				get(path).param("key", VARIABLE).param("scheme", "vorarlberg-bezirke").param("level", "bezirk");
 			// an empty body: every field missing
 			case "POST /api/v1/indicators/variables" -> post(path).contentType("application/json").content("{}");
 			case "PUT /api/v1/indicators/variables/{key}", "PUT /api/v1/indicators/topics/{key}",

@@ -102,4 +102,21 @@ class ProfilePageTest {
 		String tooMany = page("/atlas/compare?area=1&area=2&area=3&area=4&area=5&area=6", anonymous());
 		assertThat(tooMany).contains("höchstens 5");
 	}
+
+	@Test
+	void everyAreaTheMapWithholdsIsWithheldInTheProfileToo() throws Exception {
+		String json = mvc.perform(get("/api/v1/atlas/map").param("key", P + "rate").param("period", "2025")
+			.param("scheme", "vorarlberg-bezirke").param("level", "gemeinde").with(anonymous()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		var areas = new tools.jackson.databind.json.JsonMapper().readTree(json).get("areas");
+		int withheld = 0;
+		for (var area : areas) {
+			if ("suppressed".equalsIgnoreCase(area.get("status").asString())) {
+				withheld++;
+				assertThat(page("/atlas/areas/" + area.get("id").asLong(), anonymous()))
+					.as("profile of %s", area.get("name").asString()).contains("geheim gehalten");
+			}
+		}
+		assertThat(withheld).as("Blons (3 cases) and the area that protects it").isGreaterThanOrEqualTo(2);
+	}
 }

@@ -1,34 +1,24 @@
 package org.spange.atlas.web;
 
-import java.util.List;
-import java.util.Map;
-
-import org.spange.area.AreaId;
+import org.spange.atlas.AtlasMaps;
 import org.spange.indicator.Indicator;
-import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.IndicatorValue;
-import org.spange.indicator.IndicatorValues;
-import org.spange.indicator.Variable;
-import org.spange.indicator.Variable.AreaAggregation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Single figures for the profile and the comparison, under the same disclosure rule as the map: for the public, a
- * value whose counts (the summed, non-negative inputs of its indicator) fall below the threshold in that area and
- * period is withheld.
+ * Single figures for the profile and the comparison, under exactly the disclosure decision of the map
+ * ({@link AtlasMaps#publicSuppressions}): a page showing one area at a time must not give away what the map withholds,
+ * primary or secondary.
  */
 @Component
 class PublicFigures {
 
-	private final IndicatorCatalog catalog;
-	private final IndicatorValues values;
+	private final AtlasMaps maps;
 	private final int threshold;
 
-	PublicFigures(IndicatorCatalog catalog, IndicatorValues values,
-			@Value("${spange.disclosure.min-count:5}") int threshold) {
-		this.catalog = catalog;
-		this.values = values;
+	PublicFigures(AtlasMaps maps, @Value("${spange.disclosure.min-count:5}") int threshold) {
+		this.maps = maps;
 		this.threshold = threshold;
 	}
 
@@ -40,23 +30,9 @@ class PublicFigures {
 		if (value.missing()) {
 			return Figure.MISSING;
 		}
-		if (!seesAll && belowThreshold(indicator, value)) {
+		if (!seesAll && maps.publicSuppressions(indicator.key(), value.period()).containsKey(value.area())) {
 			return Figure.SUPPRESSED;
 		}
 		return new Figure(value.value(), value.coverage() < 1, false);
-	}
-
-	private boolean belowThreshold(Indicator indicator, IndicatorValue value) {
-		for (Variable input : catalog.inputs(indicator.key())) {
-			if (input.areaAggregation() != AreaAggregation.SUM || !input.nonNegative()) {
-				continue;
-			}
-			Map<AreaId, IndicatorValue> count = values.values(input.key(), value.period(), List.of(value.area()));
-			IndicatorValue c = count.get(value.area());
-			if (c != null && c.value() != null && c.value() > 0 && c.value() < threshold) {
-				return true;
-			}
-		}
-		return false;
 	}
 }
