@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,56 +40,28 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 @SpangeTest
 class BrowserTest {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 	static final int GEMEINDEN = 96;
 	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 	static final Duration WAIT = Duration.ofSeconds(60);
 
+	static HeadlessChromium browser;
 	static WebDriver driver;
-	static Path userDataDir;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-		if (!installed) {
-			String message = "BrowserTest skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing (apt-get install chromium chromium-driver)";
-			System.out.println(message);
-			System.err.println(message);
-		}
-		Assumptions.assumeTrue(installed, "Chromium or chromedriver is missing");
-
-		// the system driver and browser: Selenium Manager must not look for (or download) anything
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		userDataDir = Files.createTempDirectory("spange-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--user-data-dir=" + userDataDir, "--window-size=1400,1100", "--lang=de-DE");
-		// the app picks its language from Accept-Language: start German, as a user in Vorarlberg would
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		browser = HeadlessChromium.startOrSkip("BrowserTest", 1100);
+		driver = browser.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
+		if (browser != null) {
+			browser.close();
+			browser = null;
 			driver = null;
-		}
-		if (userDataDir != null) {
-			try (var files = Files.walk(userDataDir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
 		}
 	}
 
@@ -173,11 +140,7 @@ class BrowserTest {
 
 	@Test
 	void adminPageHasNoSeriousAccessibilityViolations() {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys("planung");
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		logIn("planung");
 
 		driver.get(base() + "/admin/areas");
 		wait(driver).until(ExpectedConditions.urlContains("/admin/areas"));
@@ -188,7 +151,31 @@ class BrowserTest {
 			.isEmpty();
 	}
 
+	@Test
+	void theSocialIndexMapColoursEveryGemeindeByItsClass() throws IOException {
+		logIn("planung");
+		driver.get(base() + "/atlas/index/vorarlberg-sozialindex");
+		waitForMap("index-map", GEMEINDEN);
+		List<String> fills = driver.findElements(By.cssSelector("#index-map path.leaflet-interactive")).stream()
+			.map(p -> p.getDomAttribute("fill")).toList();
+		assertThat(fills).hasSize(GEMEINDEN)
+			.allSatisfy(fill -> assertThat(fill).isIn("#2c7bb6", "#abd9e9", "#fdae61", "#d7191c", "#bdbdbd"));
+		assertThat(new java.util.HashSet<>(fills)).as("more than one class").hasSizeGreaterThan(1);
+		assertThat(driver.findElements(By.cssSelector(".table-panel tbody tr[data-fill]"))).hasSize(GEMEINDEN);
+		screenshot("social-index.png");
+		assertThat(audit("social index page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
+			.isEmpty();
+	}
+
 	// ---------------------------------------------------------------------------------------------------------
+
+	private void logIn(String user) {
+		driver.get(base() + "/login");
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys("spange-demo");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
 
 	private String base() {
 		return "http://localhost:" + port;
@@ -203,10 +190,14 @@ class BrowserTest {
 		waitForMap(GEMEINDEN);
 	}
 
-	/** Waits until map.js has drawn the areas (it then sets data-feature-count); fails at once on a load error. */
 	private void waitForMap(int features) {
+		waitForMap("area-map", features);
+	}
+
+	/** Waits until map.js has drawn the areas (it then sets data-feature-count); fails at once on a load error. */
+	private void waitForMap(String mapId, int features) {
 		wait(driver).withMessage(() -> "map with " + features + " features").until(d -> {
-			WebElement map = d.findElement(By.id("area-map"));
+			WebElement map = d.findElement(By.id(mapId));
 			String error = map.getDomAttribute("data-load-error");
 			if (error != null) {
 				throw new AssertionError("the map could not load its areas: " + error);
@@ -218,10 +209,10 @@ class BrowserTest {
 		String[] last = { null };
 		wait(driver).withMessage(() -> "map to settle").until(d -> {
 			String state = (String) ((JavascriptExecutor) d).executeScript("""
-					var el = document.getElementById('area-map');
+					var el = document.getElementById(arguments[0]);
 					if (el.classList.contains('leaflet-zoom-anim')) { return null; }
 					var pane = el.querySelector('.leaflet-map-pane'), path = el.querySelector('path.leaflet-interactive');
-					return (pane ? pane.style.transform : '') + '|' + (path ? path.getAttribute('d') : '');""");
+					return (pane ? pane.style.transform : '') + '|' + (path ? path.getAttribute('d') : '');""", mapId);
 			boolean settled = state != null && state.equals(last[0]);
 			last[0] = state;
 			return settled;
