@@ -9,5 +9,7 @@ public enum AlertCondition {
 	/** the value rose by more than the threshold over the given number of periods */
 	RISE,
 	/** the value fell by more than the threshold over the given number of periods */
-	FALL
+	FALL,
+	/** the area's status class in a social index (the rule's subject) changed since the previous period */
+	CLASS_CHANGED
 }

@@ -96,7 +96,7 @@ class SocialMonitoringTest {
 	void theIndexOverStoredValuesMatchesTheHandComputedOne() {
 		IndexDefinition saved = monitoring.saveIndex(index("test-index", P + "pop"));
 		assertThat(monitoring.index("test-index")).contains(saved);
-		IndexView view = monitoring.computeIndex(saved, null).orElseThrow();
+		IndexView view = monitoring.computeIndex(saved, org.spange.indicator.Period.parse("2024")).orElseThrow();
 		assertThat(view.period()).hasToString("2024");
 		assertThat(view.comparedPeriod()).hasToString("2023");
 		List<AreaResult> results = view.result().areas();
@@ -123,7 +123,7 @@ class SocialMonitoringTest {
 		TypologyDefinition d = monitoring.saveTypology(new TypologyDefinition("test-typology", "Typen", "Types",
 				SCHEME, "gemeinde", List.of(P + "unemployment", P + "childcare"), Typology.Method.WARD, 2, 4, 1L));
 		monitoring.nameType("test-typology", 0, "Städtisch");
-		TypologyView view = monitoring.computeTypology(d, null).orElseThrow();
+		TypologyView view = monitoring.computeTypology(d, org.spange.indicator.Period.parse("2024")).orElseThrow();
 		assertThat(view.areas()).hasSize(6);
 		assertThat(view.leftOut()).isNotEmpty();
 		assertThat(view.result().silhouetteByK()).isNotEmpty();
@@ -135,5 +135,35 @@ class SocialMonitoringTest {
 			stayed += view.transitions()[t][t];
 		}
 		assertThat(stayed).as("the same data in both years: every area keeps its type").isEqualTo(6);
+	}
+
+	@Autowired
+	org.spange.atlas.internal.AlertEngine alerts;
+
+	@Test
+	void aClassChangeInTheIndexRaisesOneAlertPerAreaAndPeriod() {
+		IndexDefinition d = monitoring.saveIndex(index("test-index-alerts", P + "pop"));
+		monitoring.createAlertRule("Klassenwechsel Testindex", d.key(), SCHEME, "gemeinde",
+				org.spange.atlas.AlertCondition.CLASS_CHANGED, 0, 1);
+		// 2025: Bartholomäberg (high) and Gemeinde 80105 (low) swap places
+		String rows = "gkz;jahr;%1$sunemployment;%1$schildcare;%1$spop\n80101;2025;10;50;1000\n80102;2025;4;20;1000\n"
+				+ "80103;2025;6;30;1000\n80104;2025;8;40;1000\n80105;2025;2;10;1000\n80106;2025;1;99;299\n";
+		for (int i = 0; i < 2; i++) {
+			imports.importObservations("m2025.csv", rows.formatted(P).getBytes(StandardCharsets.UTF_8),
+					ObservationImportOptions.defaults());
+		}
+		var raised = alerts.alerts(List.of(), false, 1000).stream()
+			.filter(a -> a.rule().name().equals("Klassenwechsel Testindex")).toList();
+		assertThat(raised).extracting(a -> a.area().value(), a -> a.period(), a -> a.comparedPeriod())
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(id("80101"), "2025", "2024"),
+					org.assertj.core.groups.Tuple.tuple(id("80105"), "2025", "2024"));
+	}
+
+	@Autowired
+	org.spange.area.AreaQueries areaQueries;
+
+	private long id(String code) {
+		return areaQueries.byCode("gemeinde", code).orElseThrow().id().value();
 	}
 }

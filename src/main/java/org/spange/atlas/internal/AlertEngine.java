@@ -55,7 +55,8 @@ public class AlertEngine {
 	@EventListener
 	void onComputed(IndicatorValuesComputed event) {
 		for (Rule rule : rules(true)) {
-			if (event.keys().contains(rule.subjectKey())) {
+			// index rules are checked by SocialMonitoring, which knows the index
+			if (rule.condition() != AlertCondition.CLASS_CHANGED && event.keys().contains(rule.subjectKey())) {
 				event.periods().forEach(period -> check(rule, period));
 			}
 		}
@@ -74,9 +75,11 @@ public class AlertEngine {
 		Rule rule = rule(id).orElseThrow();
 		audit.record("atlas.alert.rule.create", "alert_rule", String.valueOf(id),
 				Map.of("name", name, "subject", subjectKey, "condition", condition.name(), "threshold", threshold));
-		List<Period> known = values.periods(subjectKey);
-		if (!known.isEmpty()) {
-			check(rule, known.get(known.size() - 1));
+		if (condition != AlertCondition.CLASS_CHANGED) {
+			List<Period> known = values.periods(subjectKey);
+			if (!known.isEmpty()) {
+				check(rule, known.get(known.size() - 1));
+			}
 		}
 		return rule;
 	}
@@ -113,17 +116,23 @@ public class AlertEngine {
 			case BELOW -> v.value() < rule.threshold();
 			case RISE -> previous != null && v.value() - previous > rule.threshold();
 			case FALL -> previous != null && previous - v.value() > rule.threshold();
+			case CLASS_CHANGED -> false;
 			};
 			if (fires) {
-				created += jdbc.sql("""
-						insert into atlas.alert (rule_id, area_id, period, value, compared_period, compared_value)
-						values (?, ?, ?, ?, ?, ?) on conflict (rule_id, area_id, period) do nothing""")
-					.params(rule.id(), area.value(), period.toString(), v.value(),
-							compared == null ? null : compared.toString(), previous)
-					.update();
+				created += raise(rule, area, period, v.value(), compared, previous);
 			}
 		}
 		return created;
+	}
+
+	/** Raises an alert unless the rule has one for this area and period already; returns 1 if raised. */
+	int raise(Rule rule, AreaId area, Period period, double value, Period compared, Double comparedValue) {
+		return jdbc.sql("""
+				insert into atlas.alert (rule_id, area_id, period, value, compared_period, compared_value)
+				values (?, ?, ?, ?, ?, ?) on conflict (rule_id, area_id, period) do nothing""")
+			.params(rule.id(), area.value(), period.toString(), value, compared == null ? null : compared.toString(),
+					comparedValue)
+			.update();
 	}
 
 	public List<Rule> rules(boolean activeOnly) {

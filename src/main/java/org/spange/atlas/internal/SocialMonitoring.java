@@ -23,7 +23,9 @@ import org.spange.atlas.TypologyDefinition;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
+import org.spange.indicator.IndicatorValuesComputed;
 import org.spange.indicator.Period;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +98,53 @@ public class SocialMonitoring implements MonitoringSetup {
 	@Override
 	public void createAlertRule(String name, String subjectKey, String schemeKey, String levelKey,
 			AlertCondition condition, double threshold, int periods) {
-		alerts.create(name, subjectKey, schemeKey, levelKey, condition, threshold, periods);
+		AlertEngine.Rule rule = alerts.create(name, subjectKey, schemeKey, levelKey, condition, threshold, periods);
+		if (condition == AlertCondition.CLASS_CHANGED) {
+			index(subjectKey).ifPresent(d -> {
+				List<Period> known = indexPeriods(d);
+				if (!known.isEmpty()) {
+					classChanges(rule, d, known.get(known.size() - 1));
+				}
+			});
+		}
+	}
+
+	/** Early warning on indexes: when values of an index's indicators are computed, areas whose class changed. */
+	@EventListener
+	void onComputed(IndicatorValuesComputed event) {
+		for (AlertEngine.Rule rule : alerts.rules(true)) {
+			if (rule.condition() != AlertCondition.CLASS_CHANGED) {
+				continue;
+			}
+			index(rule.subjectKey()).filter(d -> d.components().stream().anyMatch(c -> event.keys().contains(c.key())))
+				.ifPresent(d -> event.periods().forEach(p -> classChanges(rule, d, p)));
+		}
+	}
+
+	/** Raises an alert for every area whose status class in period p differs from the period before. */
+	int classChanges(AlertEngine.Rule rule, IndexDefinition d, Period p) {
+		List<Period> periods = indexPeriods(d);
+		int at = periods.indexOf(p);
+		if (at < 1) {
+			return 0;
+		}
+		Period before = periods.get(at - 1);
+		Optional<IndexView> now = computeIndex(d, p);
+		Optional<IndexView> then = computeIndex(d, before);
+		if (now.isEmpty() || then.isEmpty()) {
+			return 0;
+		}
+		int raised = 0;
+		List<SocialIndex.AreaResult> a = now.get().result().areas();
+		List<SocialIndex.AreaResult> b = then.get().result().areas();
+		for (int i = 0; i < a.size(); i++) {
+			if (a.get(i).statusClass() != null && b.get(i).statusClass() != null
+					&& a.get(i).statusClass() != b.get(i).statusClass()) {
+				raised += alerts.raise(rule, now.get().areas().get(i).id(), p, a.get(i).status(), before,
+						b.get(i).status());
+			}
+		}
+		return raised;
 	}
 
 	public List<IndexDefinition> indexes() {

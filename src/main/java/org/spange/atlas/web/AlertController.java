@@ -1,11 +1,11 @@
 package org.spange.atlas.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.atlas.internal.AlertEngine;
+import org.spange.atlas.internal.SocialMonitoring;
 import org.spange.atlas.AlertCondition;
 import org.spange.indicator.IndicatorCatalog;
 import org.springframework.stereotype.Controller;
@@ -20,11 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AlertController {
 
 	private final AlertEngine alerts;
+	private final SocialMonitoring monitoring;
 	private final IndicatorCatalog catalog;
 	private final AreaQueries areas;
 
-	AlertController(AlertEngine alerts, IndicatorCatalog catalog, AreaQueries areas) {
+	AlertController(AlertEngine alerts, SocialMonitoring monitoring, IndicatorCatalog catalog, AreaQueries areas) {
 		this.alerts = alerts;
+		this.monitoring = monitoring;
 		this.catalog = catalog;
 		this.areas = areas;
 	}
@@ -35,6 +37,7 @@ class AlertController {
 		model.addAttribute("open", open);
 		model.addAttribute("rules", alerts.rules(false));
 		model.addAttribute("indicators", catalog.indicators(false));
+		model.addAttribute("indexes", monitoring.indexes());
 		model.addAttribute("schemes", areas.schemes());
 		model.addAttribute("levels", areas.levels());
 		model.addAttribute("conditions", AlertCondition.values());
@@ -51,8 +54,20 @@ class AlertController {
 
 	@PostMapping("/atlas/alerts/rules")
 	String createRule(@RequestParam String name, @RequestParam String subjectKey, @RequestParam String schemeKey,
-			@RequestParam String levelKey, @RequestParam AlertCondition condition, @RequestParam String threshold,
-			@RequestParam(defaultValue = "1") int periods, Locale locale, Model model) {
+			@RequestParam String levelKey, @RequestParam AlertCondition condition,
+			@RequestParam(required = false) String threshold, @RequestParam(defaultValue = "1") int periods,
+			Model model) {
+		if (condition == AlertCondition.CLASS_CHANGED) {
+			// a rule on an index watches the index's own areas
+			var index = monitoring.index(subjectKey);
+			if (name.isBlank() || index.isEmpty()) {
+				model.addAttribute("ruleError", true);
+				return page(true, model);
+			}
+			monitoring.createAlertRule(name.strip(), subjectKey, index.get().schemeKey(), index.get().levelKey(),
+					condition, 0, 1);
+			return "redirect:/atlas/alerts";
+		}
 		Double value = parse(threshold);
 		if (name.isBlank() || value == null || periods < 1 || periods > 30
 				|| catalog.indicator(subjectKey).isEmpty() && catalog.variable(subjectKey).isEmpty()) {
