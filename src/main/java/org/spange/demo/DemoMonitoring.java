@@ -59,6 +59,8 @@ class DemoMonitoring implements ApplicationRunner {
 					AlertCondition.ABOVE, 3, 1);
 			rule("Kinder in der Mindestsicherung: Anstieg um mehr als 1 Prozentpunkt", "bms_rate_u15",
 					"vorarlberg-bezirke", "gemeinde", AlertCondition.RISE, 1, 1);
+			rule("Sozialindex Vorarlberg: Wechsel der Statusklasse", "vorarlberg-sozialindex", "vorarlberg-bezirke",
+					"gemeinde", AlertCondition.CLASS_CHANGED, 0, 1);
 		}
 		if (catalog.indicator("kreis_unemployment_rate").isPresent()) {
 			index(new IndexDefinition("deutschland-kreise-sozialindex", "Sozialindex der Kreise (INKAR)",
