@@ -1,17 +1,20 @@
 package org.spange.indicator.internal;
 
 import java.math.BigDecimal;
-import java.sql.Array;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.spange.area.AreaId;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.Observation;
@@ -37,9 +40,6 @@ class IndicatorStore {
 			left join indicator.topic t on t.id = v.topic_id
 			left join indicator.variable w on w.id = v.weight_variable_id
 			""";
-
-	/** Rows per statement when writing observations. */
-	private static final int CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -208,49 +208,59 @@ class IndicatorStore {
 	}
 
 	/**
-	 * Inserts or updates observations, a chunk per statement (arrays unnested by PostgreSQL); rows whose value and
-	 * status are already stored are left alone.
+	 * Inserts or updates observations: streamed with COPY into a temporary table (the fastest way into PostgreSQL),
+	 * then one upsert; rows whose value and status are stored already are left alone.
 	 *
+	 * @param progress told how many rows have been streamed
 	 * @return the rows written
 	 */
 	int upsert(List<Write> writes, java.util.function.IntConsumer progress) {
-		int written = 0;
-		for (int from = 0; from < writes.size(); from += CHUNK) {
-			List<Write> chunk = writes.subList(from, Math.min(writes.size(), from + CHUNK));
-			Integer n = template.execute((Connection con) -> {
-				try (PreparedStatement ps = con.prepareStatement("""
+		if (writes.isEmpty()) {
+			return 0;
+		}
+		Integer n = template.execute((Connection con) -> {
+			try (Statement st = con.createStatement()) {
+				// an earlier import in the same transaction may have left its table
+				st.execute("drop table if exists observation_in");
+				st.execute("""
+						create temporary table observation_in (variable_id int, area_id bigint, period text,
+						  value numeric, status text) on commit drop""");
+			}
+			CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
+			CopyIn in = copy.copyIn("copy observation_in from stdin");
+			try {
+				StringBuilder buffer = new StringBuilder(1 << 16);
+				for (int i = 0; i < writes.size(); i++) {
+					Write w = writes.get(i);
+					// text format: tab-separated, \N for null; keys, periods and statuses hold no tabs or escapes
+					buffer.append(w.key().variableId()).append('\t').append(w.key().areaId()).append('\t')
+						.append(w.key().period()).append('\t')
+						.append(w.value() == null ? "\\N" : w.value().toPlainString()).append('\t')
+						.append(w.status().name()).append('\n');
+					if (buffer.length() > (1 << 16) - 200 || i == writes.size() - 1) {
+						byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+						in.writeToCopy(bytes, 0, bytes.length);
+						buffer.setLength(0);
+						progress.accept(i + 1);
+					}
+				}
+				in.endCopy();
+			} catch (SQLException | RuntimeException e) {
+				if (in.isActive()) {
+					in.cancelCopy(); // or the connection stays in COPY mode
+				}
+				throw e;
+			}
+			try (Statement st = con.createStatement()) {
+				return st.executeUpdate("""
 						insert into indicator.observation as o (variable_id, area_id, period, value, status)
-						select * from unnest(?::int[], ?::bigint[], ?::text[], ?::numeric[], ?::text[])
+						select variable_id, area_id, period, value, status from observation_in
 						on conflict (variable_id, area_id, period) do update
 						  set value = excluded.value, status = excluded.status, updated_at = now()
-						  where o.value is distinct from excluded.value or o.status <> excluded.status""")) {
-					int size = chunk.size();
-					Integer[] variables = new Integer[size];
-					Long[] areas = new Long[size];
-					String[] periods = new String[size];
-					BigDecimal[] values = new BigDecimal[size];
-					String[] statuses = new String[size];
-					for (int i = 0; i < size; i++) {
-						Write w = chunk.get(i);
-						variables[i] = w.key().variableId();
-						areas[i] = w.key().areaId();
-						periods[i] = w.key().period();
-						values[i] = w.value();
-						statuses[i] = w.status().name();
-					}
-					Array[] arrays = { con.createArrayOf("int4", variables), con.createArrayOf("int8", areas),
-							con.createArrayOf("text", periods), con.createArrayOf("numeric", values),
-							con.createArrayOf("text", statuses) };
-					for (int i = 0; i < arrays.length; i++) {
-						ps.setArray(i + 1, arrays[i]);
-					}
-					return ps.executeUpdate();
-				}
-			});
-			written += n == null ? 0 : n;
-			progress.accept(Math.min(writes.size(), from + CHUNK));
-		}
-		return written;
+						  where o.value is distinct from excluded.value or o.status <> excluded.status""");
+			}
+		});
+		return n == null ? 0 : n;
 	}
 
 	// indicators
