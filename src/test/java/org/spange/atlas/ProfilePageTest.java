@@ -81,6 +81,9 @@ class ProfilePageTest {
 		assertThat(html).contains("Testquote").contains("5,5 %").contains("+0,5 Pp.").contains("seit 2024")
 			.contains("Bludenz").contains("Vorarlberg").contains("Interne Quote").contains("Testquelle (CC BY 4.0)")
 			.contains("data-chart=");
+		assertThat(html).as("the demo's social index, for planners").contains("Sozialindex Vorarlberg")
+			.contains("Beiträge der Indikatoren");
+		assertThat(page("/atlas/areas/" + bartholomaeberg, anonymous())).doesNotContain("Sozialindex Vorarlberg");
 		assertThat(page("/atlas/areas/" + bartholomaeberg + "?lang=en", user("planung").roles("PLANNER")))
 			.contains("5.5 %").contains("+0.5 pp");
 	}

@@ -13,6 +13,9 @@ import org.spange.area.AreaDetail;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
+import org.spange.atlas.IndexDefinition;
+import org.spange.atlas.SocialIndex;
+import org.spange.atlas.internal.SocialMonitoring;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.IndicatorValue;
@@ -43,10 +46,12 @@ class ProfileController {
 	private final IndicatorCatalog catalog;
 	private final IndicatorValues values;
 	private final PublicFigures figures;
+	private final SocialMonitoring monitoring;
 	private final JsonMapper json;
 
 	ProfileController(AreaQueries areas, IndicatorCatalog catalog, IndicatorValues values, PublicFigures figures,
-			JsonMapper json) {
+			SocialMonitoring monitoring, JsonMapper json) {
+		this.monitoring = monitoring;
 		this.areas = areas;
 		this.catalog = catalog;
 		this.values = values;
@@ -84,6 +89,9 @@ class ProfileController {
 		model.addAttribute("area", area);
 		model.addAttribute("groups", groups.values());
 		model.addAttribute("suppressionThreshold", figures.threshold());
+		if (all || request.isUserInRole(Role.MUNICIPALITY.name())) {
+			model.addAttribute("indexes", indexPositions(area.area().id()));
+		}
 		return "atlas/profile";
 	}
 
@@ -181,6 +189,25 @@ class ProfileController {
 				figure.value() == null ? (figure.suppressed() ? null : "–") : format(figure.value(), indicator, locale),
 				change, figure.partial(), figure.suppressed(), shown, inputs.stream().anyMatch(Variable::synthetic),
 				sources, json.writeValueAsString(chart), table));
+	}
+
+	/** The area in one social index: its result and the index's period. */
+	record IndexPosition(IndexDefinition index, String period, SocialIndex.AreaResult result) {
+	}
+
+	/** The area's place in every social index that covers it (internal: the index is a steering instrument). */
+	private List<IndexPosition> indexPositions(AreaId id) {
+		List<IndexPosition> positions = new ArrayList<>();
+		for (IndexDefinition d : monitoring.indexes()) {
+			monitoring.computeIndex(d, null).ifPresent(view -> {
+				for (int i = 0; i < view.areas().size(); i++) {
+					if (view.areas().get(i).id().equals(id)) {
+						positions.add(new IndexPosition(d, view.period().toString(), view.result().areas().get(i)));
+					}
+				}
+			});
+		}
+		return positions;
 	}
 
 	private List<Double> shownValues(Indicator indicator, List<IndicatorValue> series, boolean all) {
