@@ -180,6 +180,13 @@ class IndicatorStore {
 
 	/** The identity of an observation. */
 	record Key(int variableId, long areaId, String period) {
+
+		/** Mixed well: the generated hash collides across variables and neighbouring area ids in large imports. */
+		@Override
+		public int hashCode() {
+			long h = (areaId * 0x9E3779B97F4A7C15L) ^ (variableId * 0xC2B2AE3D27D4EB4FL) ^ period.hashCode();
+			return (int) (h ^ (h >>> 32));
+		}
 	}
 
 	/** What is stored for an observation. */

@@ -208,6 +208,7 @@ class ObservationImportService implements ObservationImports {
 
 		List<Parsed> parsed = new ArrayList<>();
 		Map<String, Map<String, AreaId>> areaCodes = new HashMap<>();
+		Map<String, Period> parsedPeriods = new HashMap<>(); // a file has few distinct periods: parse each once
 		Map<Key, Integer> firstLine = new HashMap<>();
 		int records = 0;
 		int checked = 0;
@@ -254,7 +255,7 @@ class ObservationImportService implements ObservationImports {
 			Period period = defaultPeriod;
 			if (columns.period >= 0 && !row.cell(columns.period).text().isEmpty()) {
 				String text = row.cell(columns.period).text();
-				period = Period.tryParse(text).orElse(null);
+				period = parsedPeriods.computeIfAbsent(text, t -> Period.tryParse(t).orElse(null));
 				if (period == null) {
 					problems.add(ImportProblem.line(row.line(), table.header.get(columns.period),
 							"import.observation.badPeriod",
