@@ -40,21 +40,9 @@ final class BenchReport {
 				+ " statement, work_mem %s) | %.2f | ≤ 0.5 | %s |%n", ((List<?>) r.get("recompute_runs_ms")).size(),
 				num(r, "recompute_ms"), num(r, "baseline_sql_ms"), r.get("baseline_work_mem"),
 				dbl(r, "recompute_vs_baseline"), yes(targets.get("recompute_at_most_half_of_baseline"))));
-		if (r.get("prototype") instanceof Map<?, ?> p) {
-			md.append(String.format(Locale.ROOT, "| full recomputation, prototype: value sets stored uncompressed"
-					+ " (median of %d) | %,d ms | | %.2f | ≤ 0.5 | %s |%n", ((List<?>) p.get("recompute_runs_ms")).size(),
-					((Number) p.get("recompute_ms")).longValue(), ((Number) p.get("recompute_vs_baseline")).doubleValue(),
-					((Number) p.get("recompute_vs_baseline")).doubleValue() <= 0.5 ? "yes" : "**no**"));
-		}
 		md.append(String.format(Locale.ROOT, "| map query p50 / p95 (%s calls, %s areas) | %.2f / %.2f ms | | | p95"
 				+ " ≤ 20 ms | %s |%n", r.get("map_queries"), r.get("map_query_areas"), dbl(r, "map_query_p50_ms"),
 				dbl(r, "map_query_p95_ms"), yes(targets.get("map_query_p95_at_most_20_ms"))));
-		if (r.get("prototype_map_query") instanceof Map<?, ?> q) {
-			md.append(String.format(Locale.ROOT, "| map query p50 / p95, prototype | %.2f / %.2f ms | | | p95 ≤ 20 ms"
-					+ " | %s |%n", ((Number) q.get("map_query_p50_ms")).doubleValue(),
-					((Number) q.get("map_query_p95_ms")).doubleValue(),
-					((Number) q.get("map_query_p95_ms")).doubleValue() <= 20 ? "yes" : "**no**"));
-		}
 		md.append(String.format(Locale.ROOT, "| import (%,d rows, without / with recomputation) | %,d / %,d rows/s |"
 				+ " %,d rows/s (COPY) | %.2f | ≥ 0.5 | %s |%n", num(r, "import_rows"), num(r, "import_rows_per_s"),
 				num(r, "import_with_recompute_rows_per_s"), num(r, "copy_rows_per_s"), dbl(r, "import_vs_copy"),
@@ -70,16 +58,6 @@ final class BenchReport {
 		if (profile instanceof Map<?, ?> p) {
 			md.append("\nWhere the recomputation spends its time (stack samples of the last run):\n\n");
 			p.forEach((k, v) -> {
-				if (!"samples".equals(k)) {
-					md.append("- ").append(k).append(": ").append(v).append('\n');
-				}
-			});
-		}
-		if (r.get("prototype") instanceof Map<?, ?> p) {
-			md.append("\nPrototype — ").append(p.get("change")).append(". Runs ").append(p.get("recompute_runs_ms"))
-				.append(" ms, ").append(p.get("speed_up_over_engine")).append("× faster than the engine as it is. Where"
-						+ " it spends its time:\n\n");
-			((Map<?, ?>) p.get("profile_last_run")).forEach((k, v) -> {
 				if (!"samples".equals(k)) {
 					md.append("- ").append(k).append(": ").append(v).append('\n');
 				}

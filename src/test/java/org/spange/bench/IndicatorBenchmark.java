@@ -71,8 +71,6 @@ class IndicatorBenchmark {
 	static final int RUNS = Integer.getInteger("bench.runs", 3);
 	static final int MAP_QUERIES = Integer.getInteger("bench.mapQueries", 200);
 	static final int MAP_WARMUP = 20;
-	/** also measure the storage prototype (see {@link #recomputeVersusBaseline()}) */
-	static final boolean PROTOTYPE = Boolean.parseBoolean(System.getProperty("bench.prototype", "true"));
 	static final double TOLERANCE = 1e-9;
 	/** periods whose value sets are compared, every key in each */
 	static final List<String> CHECKED_PERIODS = List.of("2003", "2012", "2022");
@@ -482,27 +480,10 @@ class IndicatorBenchmark {
 		BaselineSql.prepare(jdbc, data.keys, variableIds, BenchData.SCHEME);
 		List<Long> engine = new ArrayList<>();
 		List<Long> baseline = new ArrayList<>();
-		List<Long> prototype = new ArrayList<>();
 		int written = 0;
 		StackSampler profile = null;
-		StackSampler prototypeProfile = null;
 		for (int run = 0; run < RUNS; run++) {
-			// prototype, engine and baseline alternate, so noise from the machine falls on all three
-			if (PROTOTYPE) {
-				valueSetStorage("external");
-				vacuumValueSets();
-				try (StackSampler sampler = new StackSampler(Thread.currentThread(), 5)) {
-					long t = System.nanoTime();
-					values.recomputeAll();
-					prototype.add(ms(t));
-					prototypeProfile = sampler;
-				}
-				log("prototype (value sets stored uncompressed) run " + (run + 1) + ": " + prototype.get(run) + " ms");
-				if (run == RUNS - 1) {
-					results.put("prototype_map_query", mapQuery());
-				}
-				valueSetStorage("extended");
-			}
+			// engine and baseline alternate, so noise from the machine falls on both
 			vacuumValueSets();
 			try (StackSampler sampler = new StackSampler(Thread.currentThread(), 5)) {
 				long t = System.nanoTime();
@@ -530,25 +511,12 @@ class IndicatorBenchmark {
 		Map<String, Object> hot = new LinkedHashMap<>();
 		profile.hottestFrames(12).forEach((k, v) -> hot.put(k, Math.round(v * 1000) / 10d + " %"));
 		results.put("recompute_hottest_frames_last_run", hot);
-		if (PROTOTYPE) {
-			long proto = median(prototype);
-			Map<String, Object> p = new LinkedHashMap<>();
-			p.put("change", "value_set arrays stored uncompressed: alter table indicator.value_set alter column"
-					+ " area_ids set storage external, alter column value set storage external, alter column coverage"
-					+ " set storage external (a migration; no code change)");
-			p.put("recompute_ms", proto);
-			p.put("recompute_runs_ms", prototype);
-			p.put("recompute_vs_baseline", round(proto / (double) sql, 3));
-			p.put("speed_up_over_engine", round(recompute / (double) proto, 2));
-			p.put("profile_last_run", profileOf(prototypeProfile, proto));
-			results.put("prototype", p);
-		}
 		notes.add("recompute_ms: median of " + RUNS + " runs of IndicatorValues.recomputeAll() (every variable and"
 				+ " indicator, every area, every period; one transaction: delete all value sets, read observations"
 				+ " period by period, compute, write the value sets), the value_set table vacuumed before each run"
 				+ " (untimed). baseline_sql_ms: median of " + RUNS + " runs of one CREATE UNLOGGED TABLE … AS"
 				+ " statement computing the same keys at the same levels (see BaselineSql) with work_mem "
-				+ BaselineSql.WORK_MEM + ". Each round runs the prototype, the engine, the baseline.");
+				+ BaselineSql.WORK_MEM + ". Each round runs the engine, then the baseline.");
 	}
 
 	/** Where a run spent its time, by category, in milliseconds. */
@@ -558,13 +526,6 @@ class IndicatorBenchmark {
 		sampler.shares().forEach((k, v) -> where.put(k, Math.round(v * runMillis) + " ms (" + Math.round(v * 100)
 				+ " %)"));
 		return where;
-	}
-
-	/** The prototype: how the value_set arrays are stored (affects rows written afterwards). */
-	private void valueSetStorage(String storage) {
-		jdbc.sql("alter table indicator.value_set alter column area_ids set storage " + storage
-				+ ", alter column value set storage " + storage + ", alter column coverage set storage " + storage)
-			.update();
 	}
 
 	private void vacuumValueSets() {

@@ -1,6 +1,5 @@
 package org.spange.atlas.web;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
 import org.spange.atlas.IndexDefinition;
 import org.spange.atlas.SocialIndex;
+import org.spange.atlas.internal.NumberDisplay;
 import org.spange.atlas.internal.SocialMonitoring;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
@@ -236,20 +236,15 @@ class ProfileController {
 			.orElse(key);
 	}
 
+	/** Rounded as the map rounds it (half up), so that a value reads the same on every page. */
 	static String format(double value, Indicator indicator, Locale locale) {
-		NumberFormat f = NumberFormat.getNumberInstance(locale);
-		f.setMinimumFractionDigits(indicator.decimals());
-		f.setMaximumFractionDigits(indicator.decimals());
 		String unit = indicator.unit() == null || indicator.unit().isEmpty() ? "" : " " + indicator.unit();
-		return f.format(value) + unit;
+		return NumberDisplay.format(value, indicator.decimals(), locale) + unit;
 	}
 
 	/** A change with its sign; the change of a percentage is in percentage points. */
 	static String signed(double change, Indicator indicator, Locale locale) {
-		NumberFormat f = NumberFormat.getNumberInstance(locale);
-		f.setMinimumFractionDigits(indicator.decimals());
-		f.setMaximumFractionDigits(indicator.decimals());
-		String text = f.format(change);
+		String text = NumberDisplay.format(change, indicator.decimals(), locale);
 		if (change > 0 && !text.matches("[0,.]+")) {
 			text = "+" + text;
 		} else if (change < 0 && text.matches("-[0,.]+")) {
