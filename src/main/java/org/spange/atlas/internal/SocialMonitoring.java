@@ -176,12 +176,7 @@ public class SocialMonitoring implements MonitoringSetup {
 		if (!problems.isEmpty()) {
 			throw new InvalidDefinition(problems);
 		}
-		jdbc.sql("""
-				insert into atlas.social_index (key, name_de, name_en, definition, updated_by) values (?, ?, ?, cast(? as jsonb), ?)
-				on conflict (key) do update set name_de = excluded.name_de, name_en = excluded.name_en,
-				  definition = excluded.definition, updated_by = excluded.updated_by, updated_at = now()""")
-			.params(d.key(), d.nameDe(), d.nameEn(), json.writeValueAsString(d), audit.currentActor()).update();
-		audit.record("atlas.index.save", "social_index", d.key(), Map.of("name", d.nameDe()));
+		write("social_index", d.key(), d.nameDe(), d.nameEn(), d);
 		return d;
 	}
 
@@ -211,12 +206,7 @@ public class SocialMonitoring implements MonitoringSetup {
 		if (!problems.isEmpty()) {
 			throw new InvalidDefinition(problems);
 		}
-		jdbc.sql("""
-				insert into atlas.typology (key, name_de, name_en, definition, updated_by) values (?, ?, ?, cast(? as jsonb), ?)
-				on conflict (key) do update set name_de = excluded.name_de, name_en = excluded.name_en,
-				  definition = excluded.definition, updated_by = excluded.updated_by, updated_at = now()""")
-			.params(d.key(), d.nameDe(), d.nameEn(), json.writeValueAsString(d), audit.currentActor()).update();
-		audit.record("atlas.typology.save", "typology", d.key(), Map.of("name", d.nameDe()));
+		write("typology", d.key(), d.nameDe(), d.nameEn(), d);
 		return d;
 	}
 
@@ -233,6 +223,16 @@ public class SocialMonitoring implements MonitoringSetup {
 				.params(typologyKey, type, clean.length() > 200 ? clean.substring(0, 200) : clean).update();
 		}
 		audit.record("atlas.typology.name", "typology", typologyKey, Map.of("type", type, "name", clean));
+	}
+
+	/** Inserts or replaces a definition in its table ({@code social_index} or {@code typology}), audited. */
+	private void write(String table, String key, String nameDe, String nameEn, Object definition) {
+		jdbc.sql("insert into atlas." + table + """
+				 (key, name_de, name_en, definition, updated_by) values (?, ?, ?, cast(? as jsonb), ?)
+				on conflict (key) do update set name_de = excluded.name_de, name_en = excluded.name_en,
+				  definition = excluded.definition, updated_by = excluded.updated_by, updated_at = now()""")
+			.params(key, nameDe, nameEn, json.writeValueAsString(definition), audit.currentActor()).update();
+		audit.record("atlas." + table + ".save", table, key, Map.of("name", nameDe));
 	}
 
 	private void common(String key, String nameDe, String nameEn, String scheme, String level, List<String> problems) {
