@@ -102,6 +102,7 @@ class MonitoringController {
 			}
 			model.addAttribute("rows", rows);
 			model.addAttribute("colours", STATUS_COLOURS);
+			model.addAttribute("withoutBoundary", withoutBoundary(view.areas()));
 		}
 		return "atlas/index";
 	}
@@ -169,6 +170,7 @@ class MonitoringController {
 			chart.put("colours", TYPE_COLOURS);
 			chart.put("locale", locale.toLanguageTag());
 			model.addAttribute("chart", json.writeValueAsString(chart));
+			model.addAttribute("withoutBoundary", withoutBoundary(view.areas()));
 		}
 		return "atlas/typology";
 	}
@@ -200,6 +202,11 @@ class MonitoringController {
 	@ExceptionHandler(SocialMonitoring.InvalidDefinition.class)
 	ResponseEntity<Problems> invalid(SocialMonitoring.InvalidDefinition e) {
 		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Problems(e.problems()));
+	}
+
+	/** Areas the map cannot draw (lists without boundaries, such as the Kreise outside the demo region). */
+	private static long withoutBoundary(List<AreaSummary> areas) {
+		return areas.stream().filter(a -> a.areaKm2() == null).count();
 	}
 
 	private Map<String, String> names(Locale locale) {
