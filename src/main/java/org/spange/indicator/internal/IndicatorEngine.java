@@ -105,7 +105,7 @@ class IndicatorEngine implements IndicatorValues {
 	void onObservationsImported(ObservationsImported event) {
 		Definitions defs = definitions();
 		Set<String> keys = defs.dependents(event.variableKeys());
-		compute(defs, keys, event.periods().stream().map(Period::toString).toList());
+		compute(defs, keys, withYears(event.periods().stream().map(Period::toString).toList()));
 	}
 
 	@EventListener
@@ -228,7 +228,19 @@ class IndicatorEngine implements IndicatorValues {
 				periods.addAll(store.periodTexts(v.id()));
 			}
 		}
-		return List.copyOf(periods);
+		return withYears(periods);
+	}
+
+	/** The periods and the years of the shorter ones: a year is derived from its months, quarters or dates. */
+	private static List<String> withYears(Collection<String> periods) {
+		Set<String> all = new TreeSet<>(periods);
+		for (String p : periods) {
+			Period period = Period.parse(p);
+			if (period.kind() != Period.Kind.YEAR) {
+				all.add(Integer.toString(period.year()));
+			}
+		}
+		return List.copyOf(all);
 	}
 
 	/** Computes the keys in the periods and writes their value sets; returns how many were written. */
@@ -244,10 +256,19 @@ class IndicatorEngine implements IndicatorValues {
 		for (int j = 0; j < variableKeys.size(); j++) {
 			column.put(variableKeys.get(j), j);
 		}
+		// periods shorter than a year, of the variables that have them (usually none): what years are derived from
+		Map<String, List<String>> shorter = new HashMap<>();
+		for (String key : variableKeys) {
+			List<String> texts = store.periodTexts(defs.variables.get(key).id()).stream()
+				.filter(p -> Period.parse(p).kind() != Period.Kind.YEAR).toList();
+			if (!texts.isEmpty()) {
+				shorter.put(key, texts);
+			}
+		}
 		int written = 0;
 		List<ValueSet> batch = new ArrayList<>();
 		for (String period : periods) {
-			double[][] own = observations(defs, variableKeys, period, t);
+			double[][] own = observations(defs, variableKeys, period, t, shorter);
 			for (String key : keys) {
 				ValueSet set = new Computation(defs, t, key, own, column).run(period);
 				if (set == null) {
@@ -268,8 +289,14 @@ class IndicatorEngine implements IndicatorValues {
 		return written + batch.size();
 	}
 
-	/** The observed values of the variables in one period, by variable column and tree node; NaN where absent. */
-	private double[][] observations(Definitions defs, List<String> variableKeys, String period, RollUpTree t) {
+	/**
+	 * The observed values of the variables in one period, by variable column and tree node; NaN where absent. For a
+	 * year without its own observation the value is derived from the shorter periods in it by the variable's time
+	 * aggregation: SUM of all 12 months or all 4 quarters (a flow of part of a year is no yearly figure), LAST the
+	 * latest value (a stock), MEAN the mean of the finest periods observed.
+	 */
+	private double[][] observations(Definitions defs, List<String> variableKeys, String period, RollUpTree t,
+			Map<String, List<String>> shorter) {
 		double[][] own = new double[variableKeys.size()][t.size()];
 		Map<Integer, Integer> columnById = new HashMap<>();
 		Integer[] ids = new Integer[variableKeys.size()];
@@ -288,7 +315,57 @@ class IndicatorEngine implements IndicatorValues {
 					own[columnById.get(rs.getInt(1))][node] = rs.getDouble(3);
 				}
 			});
+		Map<Long, List<Sub>> parts = new HashMap<>(); // column × node → observations of shorter periods
+		Period asked = Period.parse(period);
+		if (asked.kind() == Period.Kind.YEAR) {
+			for (int j = 0; j < ids.length; j++) {
+				List<String> within = shorter.getOrDefault(variableKeys.get(j), List.of()).stream()
+					.filter(p -> Period.parse(p).year() == asked.year()).toList();
+				if (within.isEmpty()) {
+					continue;
+				}
+				int column = j;
+				jdbc.sql("""
+						select area_id, value::float8, period from indicator.observation
+						where variable_id = :id and period in (:periods) and value is not null""")
+					.param("id", ids[j]).param("periods", within)
+					.query((ResultSet rs) -> {
+						Integer node = t.index.get(rs.getLong(1));
+						if (node != null) {
+							parts.computeIfAbsent((long) column * t.size() + node, k -> new ArrayList<>())
+								.add(new Sub(Period.parse(rs.getString(3)), rs.getDouble(2)));
+						}
+					});
+			}
+		}
+		parts.forEach((cell, subs) -> {
+			int column = (int) (cell / t.size());
+			int node = (int) (cell % t.size());
+			if (Double.isNaN(own[column][node])) {
+				own[column][node] = aggregate(defs.variables.get(variableKeys.get(column)).variable().timeAggregation(),
+						subs);
+			}
+		});
 		return own;
+	}
+
+	/** An observation of a period shorter than the year asked for. */
+	private record Sub(Period period, double value) {
+	}
+
+	static double aggregate(Variable.TimeAggregation how, List<Sub> subs) {
+		if (how == Variable.TimeAggregation.LAST) {
+			return subs.stream().max((a, b) -> a.period().end().compareTo(b.period().end())).orElseThrow().value();
+		}
+		// the finest kind observed: months before quarters before reference dates
+		Period.Kind finest = subs.stream().map(s -> s.period().kind()).filter(k -> k != Period.Kind.DAY)
+			.max(java.util.Comparator.naturalOrder()).orElse(Period.Kind.DAY);
+		List<Sub> used = subs.stream().filter(s -> s.period().kind() == finest).toList();
+		if (how == Variable.TimeAggregation.MEAN) {
+			return used.stream().mapToDouble(Sub::value).average().orElse(Double.NaN);
+		}
+		int needed = finest == Period.Kind.MONTH ? 12 : finest == Period.Kind.QUARTER ? 4 : -1;
+		return used.size() == needed ? used.stream().mapToDouble(Sub::value).sum() : Double.NaN;
 	}
 
 	/**
