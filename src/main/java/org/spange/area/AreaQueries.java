@@ -39,6 +39,12 @@ public interface AreaQueries {
 	/** GeoJSON Feature of one area at full detail. */
 	Optional<String> geoJson(AreaId id);
 
+	/**
+	 * The currently valid area of a level whose geometry contains the point (WGS 84), e.g. the Gemeinde of an
+	 * address; empty if none does. The smallest one if several overlap.
+	 */
+	Optional<AreaSummary> containing(String levelKey, double lon, double lat);
+
 	/** Changes whenever areas are written; usable as an HTTP ETag. */
 	long dataVersion();
 }

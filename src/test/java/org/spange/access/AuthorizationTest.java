@@ -24,6 +24,11 @@ import org.spange.SpangeTest;
 import org.spange.area.AreaQueries;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.Variable;
+import org.spange.offer.Location;
+import org.spange.offer.Offer;
+import org.spange.offer.OfferCatalog;
+import org.spange.offer.Organization;
+import org.spange.offer.ProviderType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,7 +54,13 @@ class AuthorizationTest {
 	@Autowired
 	IndicatorCatalog indicators;
 
+	@Autowired
+	OfferCatalog offers;
+
 	long gemeinde;
+	long organization;
+	long offer;
+	long location;
 
 	/** A published variable, readable by everybody. */
 	static final String VARIABLE = "authorizationtest_published";
@@ -61,6 +72,13 @@ class AuthorizationTest {
 			indicators.createVariable(new Variable(VARIABLE, "Test", "Test", "", null, null, null, null,
 					Variable.AreaAggregation.SUM, null, Variable.TimeAggregation.LAST, true, false, true));
 		}
+		organization = offers.createOrganization(new Organization(null, "AuthorizationTest Träger (fiktiv)", null,
+				null, null, ProviderType.PUBLIC, null)).id();
+		location = offers.createLocation(new Location(null, organization, "AuthorizationTest Standort", null, null,
+				null, null, 47.5, 9.75, true, null)).id();
+		offer = offers.createOffer(new Offer(null, organization, "AuthorizationTest Angebot", null, Offer.Status.ACTIVE,
+				null, null, true, null, null, null, null, null, null, List.of("familie"), null, null, null, null, null,
+				null, null, null, List.of(location), null, null, null)).id();
 	}
 
 	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */
@@ -124,7 +142,24 @@ class AuthorizationTest {
 				new Endpoint("GET /atlas", PUBLIC), new Endpoint("GET /api/v1/atlas/catalog", PUBLIC),
 				new Endpoint("GET /api/v1/atlas/map", PUBLIC), new Endpoint("GET /api/v1/atlas/export.csv", PUBLIC),
 				new Endpoint("GET /api/v1/atlas/export.xlsx", PUBLIC),
-				new Endpoint("GET /api/v1/atlas/export.geojson", PUBLIC))) {
+				new Endpoint("GET /api/v1/atlas/export.geojson", PUBLIC),
+				new Endpoint("GET /api/v1/offers", PUBLIC), new Endpoint("GET /api/v1/offers/{offer}", PUBLIC),
+				new Endpoint("GET /api/v1/offers/fields-of-action", PUBLIC),
+				new Endpoint("GET /api/v1/offers/organizations", PUBLIC),
+				new Endpoint("GET /api/v1/offers/organizations/{org}", PUBLIC),
+				new Endpoint("GET /api/v1/offers/locations", PUBLIC),
+				new Endpoint("GET /api/v1/offers/locations/{location}", PUBLIC),
+				new Endpoint("GET /api/v1/offers/{offer}/changes", PLANNERS_READ),
+				new Endpoint("GET /api/v1/offers/organizations/{org}/changes", PLANNERS_READ),
+				new Endpoint("GET /api/v1/offers/locations/{location}/changes", PLANNERS_READ),
+				// a provider that is no member of the organisation: 403 from the controller
+				new Endpoint("POST /api/v1/offers", API_IMPORT), new Endpoint("PUT /api/v1/offers/{offer}", API_IMPORT),
+				new Endpoint("POST /api/v1/offers/organizations", API_IMPORT),
+				new Endpoint("PUT /api/v1/offers/organizations/{org}", API_IMPORT),
+				new Endpoint("POST /api/v1/offers/locations", API_IMPORT),
+				new Endpoint("PUT /api/v1/offers/locations/{location}", API_IMPORT),
+				new Endpoint("GET /hsds/services", PUBLIC), new Endpoint("GET /hsds/services/{service}", PUBLIC),
+				new Endpoint("GET /hsds/organizations", PUBLIC))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
@@ -159,7 +194,14 @@ class AuthorizationTest {
 
 	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", Long.toString(gemeinde)).replace("{key}", VARIABLE);
+		String path = parts[1].replace("{id}", Long.toString(gemeinde)).replace("{key}", VARIABLE)
+			.replace("{offer}", Long.toString(offer)).replace("{org}", Long.toString(organization))
+			.replace("{location}", Long.toString(location))
+			.replace("{service}", String.format("00000002-0000-4000-8000-%012x", offer));
+		if (path.startsWith("/api/v1/offers") && !parts[0].equals("GET")) {
+			// an empty body: every field missing
+			return (parts[0].equals("POST") ? post(path) : put(path)).contentType("application/json").content("{}");
+		}
 		MockMultipartFile badFile = new MockMultipartFile("file", "bad.geojson", "application/geo+json",
 				"{ not json".getBytes(StandardCharsets.UTF_8));
 		return switch (parts[0] + " " + parts[1]) {

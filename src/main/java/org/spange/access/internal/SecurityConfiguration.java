@@ -23,14 +23,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may do what, checked on the server for every request. Public: published pages, area data, indicator
  * definitions (the controller hides unpublished ones) and static assets; raw observations and computed values only
  * for planners and admins. Maintaining areas and indicators: planners and
- * admins. The audit log: admins only. Everything else: logged in.
+ * admins. The offer inventory: public reads; planners and admins write, providers their own offers. The audit log:
+ * admins only. Everything else: logged in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-			"/actuator/health", "/api/v1/indicators/**", "/atlas/**", "/api/v1/atlas/**" };
+			"/actuator/health", "/api/v1/indicators/**", "/atlas/**", "/api/v1/atlas/**", "/api/v1/offers/**",
+			"/hsds/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
@@ -50,7 +52,15 @@ class SecurityConfiguration {
 			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/atlas/typology/**", "/api/v1/atlas/indexes/**", "/api/v1/atlas/typologies/**")
 			.hasAnyRole(admin, planner)
+			// the offer change log is internal; organisations and locations are maintained by planners, offers also
+			// by providers (the controller keeps them to their own organisations)
+			.requestMatchers(HttpMethod.GET, "/api/v1/offers/*/changes", "/api/v1/offers/organizations/*/changes",
+					"/api/v1/offers/locations/*/changes")
+			.hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+			.requestMatchers("/api/v1/offers/organizations/**", "/api/v1/offers/locations/**")
+			.hasAnyRole(admin, planner)
+			.requestMatchers("/api/v1/offers/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)
 			.requestMatchers("/admin/**").hasAnyRole(admin, planner)

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.spange.area.AreaDetail;
 import org.spange.area.AreaHierarchy;
@@ -81,6 +83,23 @@ class JdbcAreaQueries implements AreaQueries {
 				 from area.area a join area.area_level l on l.id = a.level_id
 				where l.key = ? and a.code = ? and\s""" + AreaStore.CURRENT)
 			.params(levelKey, code).query((rs, i) -> AreaStore.summary(rs, null, null)).optional();
+	}
+
+	@Override
+	public Optional<AreaSummary> containing(String levelKey, double lon, double lat) {
+		Point point = BoundaryFile.GEOMETRY.createPoint(new Coordinate(lon, lat));
+		// bounding box first (plain columns), then the exact test on the few candidates' geometry
+		List<AreaSummary> hits = new ArrayList<>();
+		jdbc.sql("select " + AreaStore.SUMMARY_COLUMNS + """
+				, a.geometry from area.area a join area.area_level l on l.id = a.level_id
+				where l.key = ? and a.geometry is not null and a.min_lon <= ? and a.max_lon >= ? and a.min_lat <= ?
+				and a.max_lat >= ? and\s""" + AreaStore.CURRENT + " order by a.area_km2 nulls last, a.id")
+			.params(levelKey, lon, lon, lat, lat).query((ResultSet rs) -> {
+				if (AreaStore.geometry(rs.getBytes("geometry")).covers(point)) {
+					hits.add(AreaStore.summary(rs, null, null));
+				}
+			});
+		return hits.stream().findFirst();
 	}
 
 	@Override

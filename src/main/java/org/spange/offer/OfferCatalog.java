@@ -1,0 +1,49 @@
+package org.spange.offer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reading and maintaining the offer inventory. Writes are validated as a whole (all-or-nothing, every problem by
+ * field: {@link InvalidOfferException}), audited and recorded field by field in the change log. Who may write what is
+ * decided by the caller (the web layer) with {@link #organizationsOf(String)}.
+ */
+public interface OfferCatalog {
+
+	List<FieldOfAction> fieldsOfAction();
+
+	OfferPage<Organization> organizations(int page, int size);
+
+	Optional<Organization> organization(long id);
+
+	Organization createOrganization(Organization organization);
+
+	Organization updateOrganization(long id, Organization organization);
+
+	/** Offers by name; only active ones if {@code activeOnly}. */
+	OfferPage<Offer> offers(boolean activeOnly, int page, int size);
+
+	Optional<Offer> offer(long id);
+
+	Offer createOffer(Offer offer);
+
+	Offer updateOffer(long id, Offer offer);
+
+	OfferPage<Location> locations(int page, int size);
+
+	Optional<Location> location(long id);
+
+	/** Saves a location and assigns the Gemeinde containing its point. */
+	Location createLocation(Location location);
+
+	Location updateLocation(long id, Location location);
+
+	/** The organisations a (provider) user belongs to. */
+	Set<Long> organizationsOf(String username);
+
+	void addMember(String username, long organizationId);
+
+	/** Change log of one organisation, offer or location, oldest first. */
+	List<ChangeLogEntry> changes(String entity, long id);
+}
