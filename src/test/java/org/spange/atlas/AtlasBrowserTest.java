@@ -2,16 +2,11 @@ package org.spange.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,11 +28,6 @@ import org.spange.web.HeadlessChromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-
 /**
  * The atlas page in a real browser (headless Chromium): the choropleth colours every Gemeinde by its class and hatches
  * the one without data, a switch of the classification redraws map and legend, the table sorts by keyboard, and
@@ -48,7 +36,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 @SpangeTest
 class AtlasBrowserTest {
 
-	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 	static final Duration WAIT = Duration.ofSeconds(60);
 	static final String MISSING = "url(#atlas-hatch-missing)";
 	static final String SUPPRESSED = "url(#atlas-hatch-suppressed)";
@@ -102,11 +89,11 @@ class AtlasBrowserTest {
 			.contains(MISSING);
 		assertThat(driver.findElements(By.cssSelector("#atlas-legend li[data-class]"))).hasSize(5);
 		assertThat(driver.findElement(By.id("atlas-reference")).getText()).contains("Vorarlberg: ");
-		screenshot("atlas-top.png");
+		browser.screenshot("atlas-top.png");
 		scrollTo("atlas-heading");
-		screenshot("atlas.png");
+		browser.screenshot("atlas.png");
 		scrollTo("atlas-legend");
-		screenshot("atlas-charts.png");
+		browser.screenshot("atlas-charts.png");
 
 		// the classification: Jenks with 4 classes, chosen in the form (a GET form: the choice lands in the URL)
 		new Select(driver.findElement(By.id("atlas-method"))).selectByValue("natural-breaks");
@@ -153,15 +140,15 @@ class AtlasBrowserTest {
 		assertThat(fills()).contains(SUPPRESSED);
 		assertThat(driver.findElement(By.id("atlas-legend")).getText()).contains("geheim gehalten");
 		scrollTo("atlas-heading");
-		screenshot("atlas-withheld.png");
-		assertThat(audit("atlas page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
+		browser.screenshot("atlas-withheld.png");
+		assertThat(browser.audit("atlas page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
 			.isEmpty();
 
 		driver.get(base() + "/atlas?key=" + AtlasTestData.SYNTH_RATE + "&level=gemeinde&lang=en");
 		waitForMap(96);
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Social atlas");
 		assertThat(driver.findElement(By.id("atlas-synthetic")).getText()).contains("synthetic demo data");
-		assertThat(audit("English atlas page", driver.getCurrentUrl())).isEmpty();
+		assertThat(browser.audit("English atlas page", driver.getCurrentUrl())).isEmpty();
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
@@ -220,44 +207,5 @@ class AtlasBrowserTest {
 			last[0] = state;
 			return settled;
 		});
-	}
-
-	private static String audit(String page, String url) {
-		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
-		assertThat(results.isErrored()).as("axe-core failed on the " + page + ": " + results.getErrorMessage())
-			.isFalse();
-		List<Rule> violations = results.getViolations();
-		System.out.println("axe-core on the " + page + " (" + url + "): " + violations.size() + " violation(s), "
-				+ results.getPasses().size() + " rule(s) passed, to review by hand: " + results.getIncomplete()
-					.stream()
-					.map(r -> r.getId() + " (" + r.getNodes().size() + ")")
-					.collect(Collectors.joining(", ")));
-		StringBuilder serious = new StringBuilder();
-		for (Rule rule : violations) {
-			String text = "  [" + rule.getImpact() + "] " + rule.getId() + ": " + rule.getHelp() + " ("
-					+ rule.getHelpUrl() + ")\n" + rule.getNodes()
-						.stream()
-						.map(AtlasBrowserTest::describe)
-						.collect(Collectors.joining("\n"));
-			System.out.println(text);
-			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-				serious.append(page).append(":\n").append(text).append('\n');
-			}
-		}
-		return serious.toString();
-	}
-
-	private static String describe(CheckedNode node) {
-		return "    " + node.getTarget() + " " + node.getHtml() + "\n      "
-				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
-	}
-
-	private static void screenshot(String name) throws IOException {
-		String embeddedDb = System.getProperty("spange.db.embedded.dir");
-		Path buildDir = embeddedDb != null ? Path.of(embeddedDb).toAbsolutePath().getParent() : Path.of("target");
-		Path dir = Files.createDirectories(buildDir.resolve("screenshots"));
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-		System.out.println("screenshot: " + dir.resolve(name));
 	}
 }

@@ -2,14 +2,9 @@ package org.spange.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,11 +19,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spange.SpangeTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The pages in a real browser (headless Chromium): the map draws every area, a click on an area opens its page,
@@ -41,7 +29,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 class BrowserTest {
 
 	static final int GEMEINDEN = 96;
-	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 	static final Duration WAIT = Duration.ofSeconds(60);
 
 	static HeadlessChromium browser;
@@ -81,7 +68,7 @@ class BrowserTest {
 		assertThat(map.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(GEMEINDEN);
 		assertThat(driver.findElements(By.cssSelector(".table-panel table.data tbody tr"))).hasSize(GEMEINDEN);
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete der Region");
-		screenshot("start.png");
+		browser.screenshot("start.png");
 	}
 
 	@Test
@@ -104,7 +91,7 @@ class BrowserTest {
 		wait(driver).until(ExpectedConditions.urlMatches("/areas/" + id + "$"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(name);
 		waitForMap(1);
-		screenshot("area.png");
+		browser.screenshot("area.png");
 	}
 
 	@Test
@@ -126,14 +113,14 @@ class BrowserTest {
 		String start = driver.getCurrentUrl();
 		String areaHref = driver.findElement(By.cssSelector(".table-panel tbody tr td a")).getDomProperty("href");
 		StringBuilder serious = new StringBuilder();
-		serious.append(audit("start page", start));
+		serious.append(browser.audit("start page", start));
 
 		driver.get(areaHref);
 		waitForMap(1);
-		serious.append(audit("area page", areaHref));
+		serious.append(browser.audit("area page", areaHref));
 
 		driver.get(base() + "/login");
-		serious.append(audit("login page", driver.getCurrentUrl()));
+		serious.append(browser.audit("login page", driver.getCurrentUrl()));
 
 		assertThat(serious.toString()).as("serious or critical accessibility violations").isEmpty();
 	}
@@ -147,7 +134,7 @@ class BrowserTest {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete verwalten");
 		assertThat(driver.findElement(By.cssSelector(".session .user")).getText()).isEqualTo("planung");
 
-		assertThat(audit("admin page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
+		assertThat(browser.audit("admin page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
 			.isEmpty();
 	}
 
@@ -162,8 +149,8 @@ class BrowserTest {
 			.allSatisfy(fill -> assertThat(fill).isIn("#2c7bb6", "#abd9e9", "#fdae61", "#d7191c", "#bdbdbd"));
 		assertThat(new java.util.HashSet<>(fills)).as("more than one class").hasSizeGreaterThan(1);
 		assertThat(driver.findElements(By.cssSelector(".table-panel tbody tr[data-fill]"))).hasSize(GEMEINDEN);
-		screenshot("social-index.png");
-		assertThat(audit("social index page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
+		browser.screenshot("social-index.png");
+		assertThat(browser.audit("social index page", driver.getCurrentUrl())).as("serious or critical accessibility violations")
 			.isEmpty();
 	}
 
@@ -233,59 +220,5 @@ class BrowserTest {
 				return best;""", map);
 		assertThat(found).as("an area on the map that can be clicked at its centre").isInstanceOf(WebElement.class);
 		return (WebElement) found;
-	}
-
-	/**
-	 * Runs axe-core (WCAG 2.1 A and AA) on the current page, prints every violation (any impact) and returns a
-	 * description of the serious and critical ones (empty when there are none).
-	 */
-	private String audit(String page, String url) {
-		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
-		assertThat(results.isErrored()).as("axe-core failed on the " + page + ": " + results.getErrorMessage())
-			.isFalse();
-		List<Rule> violations = results.getViolations();
-		System.out.println("axe-core on the " + page + " (" + url + "): " + violations.size() + " violation(s), "
-				+ results.getPasses().size() + " rule(s) passed, to review by hand: " + results.getIncomplete()
-					.stream()
-					.map(r -> r.getId() + " (" + r.getNodes().size() + ")")
-					.collect(Collectors.joining(", ")));
-		for (Rule rule : results.getIncomplete()) {
-			// axe could not decide (e.g. text over a background it cannot compute): the reasons, for a manual check
-			System.out.println("  to review: " + rule.getId() + ": " + rule.getNodes()
-				.stream()
-				.flatMap(n -> java.util.stream.Stream.of(n.getAny(), n.getAll(), n.getNone())
-					.filter(java.util.Objects::nonNull)
-					.flatMap(List::stream))
-				.map(c -> c.getMessage())
-				.distinct()
-				.collect(Collectors.joining(" / ")));
-		}
-		StringBuilder serious = new StringBuilder();
-		for (Rule rule : violations) {
-			String text = "  [" + rule.getImpact() + "] " + rule.getId() + ": " + rule.getHelp() + " ("
-					+ rule.getHelpUrl() + ")\n" + rule.getNodes()
-						.stream()
-						.map(BrowserTest::describe)
-						.collect(Collectors.joining("\n"));
-			System.out.println(text);
-			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-				serious.append(page).append(":\n").append(text).append('\n');
-			}
-		}
-		return serious.toString();
-	}
-
-	private static String describe(CheckedNode node) {
-		return "    " + node.getTarget() + " " + node.getHtml() + "\n      "
-				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
-	}
-
-	private static void screenshot(String name) throws IOException {
-		String embeddedDb = System.getProperty("spange.db.embedded.dir");
-		Path buildDir = embeddedDb != null ? Path.of(embeddedDb).toAbsolutePath().getParent() : Path.of("target");
-		Path dir = Files.createDirectories(buildDir.resolve("screenshots"));
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-		System.out.println("screenshot: " + dir.resolve(name));
 	}
 }
