@@ -250,52 +250,7 @@ class DisclosureControlTest {
 			}
 			rows.add(row);
 		}
-		int rank = 0;
-		int m = unknowns.size();
-		for (int col = 0; col < m && rank < rows.size(); col++) {
-			int pivot = -1;
-			for (int r = rank; r < rows.size(); r++) {
-				if (Math.abs(rows.get(r)[col]) > 1e-9) {
-					pivot = r;
-					break;
-				}
-			}
-			if (pivot < 0) {
-				continue;
-			}
-			double[] p = rows.get(pivot);
-			rows.set(pivot, rows.get(rank));
-			rows.set(rank, p);
-			double f = p[col];
-			for (int c = 0; c < m; c++) {
-				p[c] /= f;
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				double[] row = rows.get(r);
-				if (r != rank && Math.abs(row[col]) > 1e-9) {
-					double g = row[col];
-					for (int c = 0; c < m; c++) {
-						row[c] -= g * p[c];
-					}
-				}
-			}
-			rank++;
-		}
-		List<String> determined = new ArrayList<>();
-		for (double[] row : rows) {
-			int nonZero = 0;
-			int at = -1;
-			for (int c = 0; c < m; c++) {
-				if (Math.abs(row[c]) > 1e-9) {
-					nonZero++;
-					at = c;
-				}
-			}
-			if (nonZero == 1) {
-				determined.add(unknowns.get(at));
-			}
-		}
-		return determined;
+		return LinearAttack.determined(rows, unknowns.size()).stream().map(unknowns::get).toList();
 	}
 
 	/** A tree of the given depth below the root, 1 to 5 children per cell, small counts common. */
