@@ -51,35 +51,59 @@ class DemoOffers implements ApplicationRunner {
 			"Rotes Kreuz (fiktiv)", "Hilfswerk (fiktiv)", "Lebenshilfe (fiktiv)" };
 	private static final String[] LANGUAGES = { "en", "tr", "bs", "ar", "fa", "ro" };
 
-	/** Per field of action: offer name, target group, min/max age, approach, form, setting, legal basis. */
-	private record Kind(String field, String name, String targetGroup, Integer minAge, Integer maxAge,
-			Approach approach, Form form, Setting setting, String legalBasis) {
+	/**
+	 * Per field of action: offer name, what it does, target group in words and as keys, min/max age, approach,
+	 * form, setting, legal basis.
+	 */
+	private record Kind(String field, String name, String description, String targetGroup, List<String> groups,
+			Integer minAge, Integer maxAge, Approach approach, Form form, Setting setting, String legalBasis) {
 	}
 
 	private static final List<Kind> KINDS = List.of(
-			new Kind("kinder-jugendhilfe", "Offener Jugendtreff", "Jugendliche", 12, 21, Approach.PREVENTIVE,
-					Form.GROUP, Setting.OPEN, "Kinder- und Jugendhilfegesetz (fiktiver Verweis)"),
-			new Kind("familie", "Familienberatung", "Familien und Alleinerziehende", null, null, Approach.PREVENTIVE,
+			new Kind("kinder-jugendhilfe", "Offener Jugendtreff",
+					"Treffpunkt mit Freizeitangeboten und Beratung bei Fragen zu Schule, Ausbildung und Familie.",
+					"Jugendliche", List.of("jugendliche"), 12, 21, Approach.PREVENTIVE, Form.GROUP, Setting.OPEN,
+					"Kinder- und Jugendhilfegesetz (fiktiver Verweis)"),
+			new Kind("familie", "Familienberatung",
+					"Beratung für Eltern, Paare und Alleinerziehende bei Erziehungsfragen, Trennung und Konflikten.",
+					"Familien und Alleinerziehende", List.of("familien"), null, null, Approach.PREVENTIVE,
 					Form.INDIVIDUAL, Setting.AMBULATORY, "Familienberatungsförderungsgesetz (fiktiver Verweis)"),
-			new Kind("arbeit-beschaeftigung", "Beschäftigungsprojekt", "Langzeitarbeitslose Menschen", 18, 64,
+			new Kind("arbeit-beschaeftigung", "Beschäftigungsprojekt",
+					"Befristete Beschäftigung und Qualifizierung mit Begleitung bei der Arbeitssuche.",
+					"Langzeitarbeitslose Menschen", List.of("arbeitsuchende", "erwachsene"), 18, 64,
 					Approach.INTERVENTIVE, Form.GROUP, Setting.SEMI_RESIDENTIAL, "AMS-Förderung (fiktiver Verweis)"),
-			new Kind("gesundheit", "Gesundheitsberatung", "Alle Altersgruppen", null, null, Approach.PREVENTIVE,
-					Form.INDIVIDUAL, Setting.AMBULATORY, null),
-			new Kind("behinderung", "Wohngemeinschaft für Menschen mit Behinderung", "Menschen mit Behinderung", 18,
-					null, Approach.INTERVENTIVE, Form.GROUP, Setting.RESIDENTIAL, "Chancengesetz (fiktiver Verweis)"),
-			new Kind("sucht", "Suchtberatung", "Menschen mit Suchtproblemen und Angehörige", 14, null,
-					Approach.INTERVENTIVE, Form.INDIVIDUAL, Setting.AMBULATORY, null),
-			new Kind("wohnen", "Notschlafstelle und Wohnberatung", "Wohnungslose Menschen", 18, null,
-					Approach.INTERVENTIVE, Form.INDIVIDUAL, Setting.OUTREACH, "Mindestsicherungsgesetz (fiktiver Verweis)"),
-			new Kind("existenzsicherung", "Schuldenberatung", "Menschen mit Schulden", 18, null, Approach.INTERVENTIVE,
-					Form.INDIVIDUAL, Setting.AMBULATORY, null),
-			new Kind("alter-pflege", "Tagesbetreuung für Seniorinnen und Senioren", "Ältere Menschen", 65, null,
-					Approach.PREVENTIVE, Form.GROUP, Setting.SEMI_RESIDENTIAL, "Pflegegesetz (fiktiver Verweis)"),
-			new Kind("migration-integration", "Deutschkurs und Integrationsberatung", "Zugewanderte Menschen", 16,
-					null, Approach.PREVENTIVE, Form.GROUP, Setting.OPEN, "Integrationsgesetz (fiktiver Verweis)"),
-			new Kind("bildung", "Lernhilfe", "Schülerinnen und Schüler", 6, 18, Approach.PREVENTIVE, Form.GROUP,
-					Setting.OPEN, null),
-			new Kind("gewaltschutz", "Gewaltschutzberatung", "Von Gewalt betroffene Menschen", null, null,
+			new Kind("gesundheit", "Gesundheitsberatung",
+					"Beratung zu Ernährung, Bewegung, seelischer Gesundheit und Vorsorge.", "Alle Altersgruppen",
+					List.of("alle"), null, null, Approach.PREVENTIVE, Form.INDIVIDUAL, Setting.AMBULATORY, null),
+			new Kind("behinderung", "Wohngemeinschaft für Menschen mit Behinderung",
+					"Betreutes Wohnen in einer Wohngemeinschaft mit Unterstützung im Alltag.",
+					"Menschen mit Behinderung", List.of("behinderung"), 18, null, Approach.INTERVENTIVE, Form.GROUP,
+					Setting.RESIDENTIAL, "Chancengesetz (fiktiver Verweis)"),
+			new Kind("sucht", "Suchtberatung",
+					"Beratung und Begleitung bei Alkohol-, Medikamenten-, Drogen- und Spielsucht.",
+					"Menschen mit Suchtproblemen und Angehörige", List.of("erwachsene", "jugendliche", "angehoerige"),
+					14, null, Approach.INTERVENTIVE, Form.INDIVIDUAL, Setting.AMBULATORY, null),
+			new Kind("wohnen", "Notschlafstelle und Wohnberatung",
+					"Notunterkunft, Streetwork und Beratung bei drohendem Wohnungsverlust und Delogierung.",
+					"Wohnungslose Menschen", List.of("wohnungslose"), 18, null, Approach.INTERVENTIVE,
+					Form.INDIVIDUAL, Setting.OUTREACH, "Mindestsicherungsgesetz (fiktiver Verweis)"),
+			new Kind("existenzsicherung", "Schuldenberatung", "Hilfe bei Schulden, Privatkonkurs und Haushaltsplanung.",
+					"Menschen mit Schulden", List.of("erwachsene"), 18, null, Approach.INTERVENTIVE, Form.INDIVIDUAL,
+					Setting.AMBULATORY, null),
+			new Kind("alter-pflege", "Tagesbetreuung für Seniorinnen und Senioren",
+					"Tagesstruktur, gemeinsame Mahlzeiten und Aktivierung; Entlastung für pflegende Angehörige.",
+					"Ältere Menschen", List.of("aeltere", "angehoerige"), 65, null, Approach.PREVENTIVE, Form.GROUP,
+					Setting.SEMI_RESIDENTIAL, "Pflegegesetz (fiktiver Verweis)"),
+			new Kind("migration-integration", "Deutschkurs und Integrationsberatung",
+					"Deutschkurse, Orientierung und Beratung zu Aufenthalt, Arbeit und Wohnen.",
+					"Zugewanderte Menschen", List.of("zugewanderte"), 16, null, Approach.PREVENTIVE, Form.GROUP,
+					Setting.OPEN, "Integrationsgesetz (fiktiver Verweis)"),
+			new Kind("bildung", "Lernhilfe", "Hausaufgabenbetreuung und Nachhilfe in Kleingruppen.",
+					"Schülerinnen und Schüler", List.of("kinder", "jugendliche"), 6, 18, Approach.PREVENTIVE,
+					Form.GROUP, Setting.OPEN, null),
+			new Kind("gewaltschutz", "Gewaltschutzberatung",
+					"Beratung und Schutz bei häuslicher Gewalt, Begleitung zu Polizei und Gericht.",
+					"Von Gewalt betroffene Menschen", List.of("frauen", "erwachsene"), null, null,
 					Approach.INTERVENTIVE, Form.INDIVIDUAL, Setting.AMBULATORY, "Gewaltschutzgesetz (fiktiver Verweis)"));
 
 	private final OfferCatalog offers;
@@ -129,7 +153,9 @@ class DemoOffers implements ApplicationRunner {
 		long shelter = offers.createLocation(new Location(null, shelterOrg, "Frauenhaus (fiktiv, Adresse geheim)",
 				null, null, dornbirn.name(), "AT", point == null ? null : point[1], point == null ? null : point[0],
 				point != null, null)).id();
-		Kind kind = new Kind("gewaltschutz", "Frauenhaus", "Frauen und ihre Kinder in Gewaltsituationen", null, null,
+		Kind kind = new Kind("gewaltschutz", "Frauenhaus",
+				"Schutzunterkunft für Frauen und ihre Kinder, rund um die Uhr erreichbar.",
+				"Frauen und ihre Kinder in Gewaltsituationen", List.of("frauen", "kinder"), null, null,
 				Approach.INTERVENTIVE, Form.INDIVIDUAL, Setting.RESIDENTIAL, "Gewaltschutzgesetz (fiktiver Verweis)");
 		offers.createOffer(offer(shelterOrg, kind, "Frauenhaus Vorarlberg (fiktiv)", 0, List.of(shelter),
 				gemeinden.stream().map(g -> g.id().value()).toList()));
@@ -173,13 +199,14 @@ class DemoOffers implements ApplicationRunner {
 				schedules.add(new Offer.Schedule(day, LocalTime.of(8 + k % 3, 0), LocalTime.of(12 + k % 6, 0)));
 			}
 		}
-		return new Offer(null, org, name, NOTICE, k % 17 == 16 ? Offer.Status.INACTIVE : Offer.Status.ACTIVE,
+		return new Offer(null, org, name, kind.description() + " " + NOTICE,
+				k % 17 == 16 ? Offer.Status.INACTIVE : Offer.Status.ACTIVE,
 				"https://example.org/angebot-" + k, "angebot-" + k + "@example.org", free,
 				free ? null : "Kostenbeitrag nach Einkommen (fiktiv)", "Telefonische Anmeldung (fiktiv)",
 				kind.legalBasis(), kind.setting() == Setting.RESIDENTIAL || kind.form() == Form.GROUP ? 8 + k % 20 : null,
 				k % 3 == 0 ? "etwa " + (1 + k % 6) + " Wochen" : null, LocalDate.of(2026, 1 + k % 10, 1 + k % 28),
 				k % 5 == 0 && !kind.field().equals("familie") ? List.of(kind.field(), "familie") : List.of(kind.field()),
-				kind.targetGroup(), kind.minAge(), kind.maxAge(), null, kind.approach(), kind.form(), kind.setting(),
+				kind.targetGroup(), kind.groups(), kind.minAge(), kind.maxAge(), null, kind.approach(), kind.form(), kind.setting(),
 				k % 2 == 0 ? List.of("de") : List.of("de", LANGUAGES[k % LANGUAGES.length]), locations, serviceAreas,
 				List.of(new Offer.Phone("+43 5572 " + (100000 + k), "Erstkontakt (fiktiv)")), schedules);
 	}

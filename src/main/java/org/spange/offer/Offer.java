@@ -1,23 +1,24 @@
 package org.spange.offer;
 
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
 /**
- * An Angebot (HSDS service) with Spange's classification: fields of action, target group with age range and life
- * situations, approach, form and setting. {@code id} is null for a new one. Lists are never null once read.
+ * An Angebot (HSDS service) with Spange's classification: fields of action, target groups (fixed keys, with the
+ * offer's own words in {@code targetGroup}) with age range and life situations, approach, form and setting.
+ * {@code id} is null for a new one. Lists are never null once read.
  */
 public record Offer(Long id, Long organizationId, String name, String description, Status status, String url,
 		String email, Boolean freeOfCharge, String costText, String applicationProcess, String legalBasis,
 		Integer capacityPlaces, String waitingTime, LocalDate lastConfirmed, List<String> fieldsOfAction,
-		String targetGroup, Integer minAge, Integer maxAge, String lifeSituations, Approach approach, Form form,
-		Setting setting, List<String> languages, List<Long> locationIds, List<Long> serviceAreaIds,
-		List<Phone> phones, List<Schedule> schedules) {
+		String targetGroup, List<String> targetGroups, Integer minAge, Integer maxAge, String lifeSituations,
+		Approach approach, Form form, Setting setting, List<String> languages, List<Long> locationIds,
+		List<Long> serviceAreaIds, List<Phone> phones, List<Schedule> schedules) {
 
 	public Offer {
 		fieldsOfAction = fieldsOfAction == null ? List.of() : List.copyOf(fieldsOfAction);
+		targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
 		languages = languages == null ? List.of() : List.copyOf(languages);
 		locationIds = locationIds == null ? List.of() : List.copyOf(locationIds);
 		serviceAreaIds = serviceAreaIds == null ? List.of() : List.copyOf(serviceAreaIds);

@@ -13,6 +13,8 @@ public interface OfferCatalog {
 
 	List<FieldOfAction> fieldsOfAction();
 
+	List<TargetGroup> targetGroups();
+
 	OfferPage<Organization> organizations(int page, int size);
 
 	Optional<Organization> organization(long id);

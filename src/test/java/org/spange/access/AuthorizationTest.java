@@ -78,7 +78,7 @@ class AuthorizationTest {
 				null, null, 47.5, 9.75, true, null)).id();
 		offer = offers.createOffer(new Offer(null, organization, "AuthorizationTest Angebot", null, Offer.Status.ACTIVE,
 				null, null, true, null, null, null, null, null, null, List.of("familie"), null, null, null, null, null,
-				null, null, null, List.of(location), null, null, null)).id();
+				null, null, null, null, List.of(location), null, null, null)).id();
 	}
 
 	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */

@@ -31,6 +31,7 @@ import org.spange.offer.OfferCatalog;
 import org.spange.offer.OfferPage;
 import org.spange.offer.Organization;
 import org.spange.offer.ProviderType;
+import org.spange.offer.TargetGroup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +62,12 @@ class JdbcOfferCatalog implements OfferCatalog {
 	public List<FieldOfAction> fieldsOfAction() {
 		return jdbc.sql("select key, name_de, name_en from offer.field_of_action order by rank")
 			.query((rs, i) -> new FieldOfAction(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+	}
+
+	@Override
+	public List<TargetGroup> targetGroups() {
+		return jdbc.sql("select key, name_de, name_en from offer.target_group order by rank")
+			.query((rs, i) -> new TargetGroup(rs.getString(1), rs.getString(2), rs.getString(3))).list();
 	}
 
 	// organisations
@@ -120,6 +127,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 				.params(clean.name(), clean.description(), clean.website(), clean.email(), clean.providerType().name(),
 						clean.umbrellaAssociation(), id)
 				.update();
+			refreshSearchText("o.organization_id = ?", id);
 			Organization saved = organization(id).orElseThrow();
 			int changed = logChanges("organization", id, old, saved);
 			audit.record("offer.organization.update", "organization", Long.toString(id), Map.of("fields", changed));
@@ -161,6 +169,9 @@ class JdbcOfferCatalog implements OfferCatalog {
 		List<String> fields = jdbc.sql("""
 				select f.key from offer.offer_field o join offer.field_of_action f on f.key = o.field_key
 				where o.offer_id = ? order by f.rank""").param(id).query(String.class).list();
+		List<String> groups = jdbc.sql("""
+				select g.key from offer.offer_target_group o join offer.target_group g on g.key = o.group_key
+				where o.offer_id = ? order by g.rank""").param(id).query(String.class).list();
 		List<Long> locations = jdbc
 			.sql("select location_id from offer.service_at_location where offer_id = ? order by location_id")
 			.param(id).query(Long.class).list();
@@ -180,7 +191,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 				rs.getBoolean("free_of_charge"), rs.getString("cost_text"), rs.getString("application_process"),
 				rs.getString("legal_basis"), (Integer) rs.getObject("capacity_places", Integer.class),
 				rs.getString("waiting_time"), rs.getObject("last_confirmed", LocalDate.class), fields,
-				rs.getString("target_group"), (Integer) rs.getObject("min_age", Integer.class),
+				rs.getString("target_group"), groups, (Integer) rs.getObject("min_age", Integer.class),
 				(Integer) rs.getObject("max_age", Integer.class), rs.getString("life_situations"),
 				rs.getString("approach") == null ? null : Offer.Approach.valueOf(rs.getString("approach")),
 				rs.getString("form") == null ? null : Offer.Form.valueOf(rs.getString("form")),
@@ -257,6 +268,11 @@ class JdbcOfferCatalog implements OfferCatalog {
 		for (String key : o.fieldsOfAction()) {
 			jdbc.sql("insert into offer.offer_field (offer_id, field_key) values (?, ?)").params(id, key).update();
 		}
+		jdbc.sql("delete from offer.offer_target_group where offer_id = ?").param(id).update();
+		for (String key : o.targetGroups()) {
+			jdbc.sql("insert into offer.offer_target_group (offer_id, group_key) values (?, ?)").params(id, key)
+				.update();
+		}
 		jdbc.sql("delete from offer.service_at_location where offer_id = ?").param(id).update();
 		for (long location : new TreeSet<>(o.locationIds())) {
 			jdbc.sql("insert into offer.service_at_location (offer_id, location_id) values (?, ?)")
@@ -276,6 +292,28 @@ class JdbcOfferCatalog implements OfferCatalog {
 			jdbc.sql("insert into offer.schedule (offer_id, weekday, opens_at, closes_at) values (?, ?, ?, ?)")
 				.params(id, s.weekday(), s.opensAt(), s.closesAt()).update();
 		}
+		refreshSearchText("o.id = ?", id);
+	}
+
+	/**
+	 * Recomputes what the search finds of the offers matching {@code condition} (on {@code o}, one parameter): after
+	 * an offer, its organisation or one of its locations changed. A confidential location gives its name and town,
+	 * never its street.
+	 */
+	private void refreshSearchText(String condition, long id) {
+		jdbc.sql("""
+				update offer.offer o set search_text = concat_ws(' ', o.name, o.description, o.target_group,
+				    o.life_situations, o.legal_basis, o.application_process, org.name, org.umbrella_association,
+				    (select string_agg(f.name_de || ' ' || f.name_en, ' ') from offer.offer_field x
+				     join offer.field_of_action f on f.key = x.field_key where x.offer_id = o.id),
+				    (select string_agg(g.name_de || ' ' || g.name_en, ' ') from offer.offer_target_group x
+				     join offer.target_group g on g.key = x.group_key where x.offer_id = o.id),
+				    (select string_agg(concat_ws(' ', l.name, l.postal_code, l.city,
+				         case when not l.confidential then l.address_1 end), ' ')
+				     from offer.service_at_location x join offer.location l on l.id = x.location_id
+				     where x.offer_id = o.id))
+				from offer.organization org where org.id = o.organization_id and\s""" + condition)
+			.param(id).update();
 	}
 
 	private Offer check(Offer o) {
@@ -318,6 +356,16 @@ class JdbcOfferCatalog implements OfferCatalog {
 			if (new TreeSet<>(o.fieldsOfAction()).size() != o.fieldsOfAction().size()) {
 				problems.add(new Problem("fieldsOfAction", "offer.fields.duplicate", "A field of action is listed twice"));
 			}
+		}
+		Set<String> groups = new TreeSet<>(targetGroups().stream().map(TargetGroup::key).toList());
+		for (int i = 0; i < o.targetGroups().size(); i++) {
+			if (!groups.contains(o.targetGroups().get(i))) {
+				problems.add(new Problem("targetGroups[" + i + "]", "offer.targetGroup.unknown",
+						"There is no target group '" + o.targetGroups().get(i) + "'"));
+			}
+		}
+		if (new TreeSet<>(o.targetGroups()).size() != o.targetGroups().size()) {
+			problems.add(new Problem("targetGroups", "offer.targetGroups.duplicate", "A target group is listed twice"));
 		}
 		age("minAge", o.minAge(), problems);
 		age("maxAge", o.maxAge(), problems);
@@ -366,7 +414,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 		return new Offer(o.id(), o.organizationId(), o.name().strip(), strip(o.description()), o.status(),
 				strip(o.url()), strip(o.email()), o.freeOfCharge() == null || o.freeOfCharge(), strip(o.costText()),
 				strip(o.applicationProcess()), strip(o.legalBasis()), o.capacityPlaces(), strip(o.waitingTime()),
-				o.lastConfirmed(), o.fieldsOfAction(), strip(o.targetGroup()), o.minAge(), o.maxAge(),
+				o.lastConfirmed(), o.fieldsOfAction(), strip(o.targetGroup()), o.targetGroups(), o.minAge(), o.maxAge(),
 				strip(o.lifeSituations()), o.approach(), o.form(), o.setting(), o.languages(), o.locationIds(),
 				o.serviceAreaIds(),
 				o.phones().stream().map(p -> new Offer.Phone(p.number().strip(), strip(p.description()))).toList(),
@@ -440,6 +488,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 			.params(l.organizationId(), l.name(), l.address1(), l.postalCode(), l.city(), l.country(), l.latitude(),
 					l.longitude(), l.confidentialOrFalse(), areaId, id)
 			.update();
+		refreshSearchText("o.id in (select offer_id from offer.service_at_location where location_id = ?)", id);
 	}
 
 	private Location check(Location l) {
