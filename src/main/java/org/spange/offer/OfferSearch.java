@@ -17,11 +17,14 @@ public interface OfferSearch {
 	 */
 	List<OfferMarker> markers(OfferQuery query, boolean confidentialPoints);
 
-	/** Matching offers counted by {@code dimension}: Gemeinde (area id), field of action, target group or setting. */
+	/**
+	 * Matching offers counted by {@code dimension}, by key: the Gemeinde's area id, field of action or target group key,
+	 * enum name or language code. An offer with several counts once in each.
+	 */
 	Map<String, Long> counts(OfferQuery query, CountBy dimension);
 
 	enum CountBy {
-		GEMEINDE, FIELD_OF_ACTION, TARGET_GROUP, SETTING, APPROACH, FORM
+		GEMEINDE, FIELD_OF_ACTION, TARGET_GROUP, SETTING, APPROACH, FORM, LANGUAGE
 	}
 
 	/** An offer at a location; latitude and longitude null for a confidential location (or one without a point). */

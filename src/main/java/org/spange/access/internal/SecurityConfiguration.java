@@ -32,7 +32,7 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_GET = { "/", "/areas/**", "/about", "/api/v1/areas/**", "/webjars/**",
 			"/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health", "/api/v1/indicators/**", "/atlas/**", "/api/v1/atlas/**", "/api/v1/offers/**",
-			"/hsds/**" };
+			"/hsds/**", "/offers/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
@@ -54,6 +54,8 @@ class SecurityConfiguration {
 			.hasAnyRole(admin, planner)
 			// the offer change log is internal; organisations and locations are maintained by planners, offers also
 			// by providers (the controller keeps them to their own organisations)
+			// the offer directory's overview and exports carry internal fields
+			.requestMatchers(HttpMethod.GET, "/offers/overview", "/offers/export.*").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, "/api/v1/offers/*/changes", "/api/v1/offers/organizations/*/changes",
 					"/api/v1/offers/locations/*/changes")
 			.hasAnyRole(admin, planner)

@@ -25,6 +25,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.spange.area.AreaQueries;
 import org.spange.atlas.AtlasMap;
+import org.spange.platform.exports.CsvRows;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -132,10 +133,10 @@ class AtlasExports {
 		Locale lang = Locale.forLanguageTag(map.language());
 		StringBuilder out = new StringBuilder("\uFEFF");
 		for (String[] line : metadata(map)) {
-			row(out, sep, List.of(line[0], line[1]));
+			CsvRows.row(out, sep, List.of(line[0], line[1]));
 		}
 		out.append("\r\n");
-		row(out, sep, header(map));
+		CsvRows.row(out, sep, header(map));
 		for (AtlasMap.Area a : map.areas()) {
 			List<String> cells = new ArrayList<>();
 			cells.add(Long.toString(a.id()));
@@ -154,7 +155,7 @@ class AtlasExports {
 				cells.add(a.publicSuppression() == null ? ""
 						: text(lang, "atlas.suppression." + a.publicSuppression()));
 			}
-			row(out, sep, cells);
+			CsvRows.row(out, sep, cells);
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
@@ -163,28 +164,6 @@ class AtlasExports {
 	static String number(double value, boolean decimalComma) {
 		String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 		return decimalComma ? plain.replace('.', ',') : plain;
-	}
-
-	private static void row(StringBuilder out, char sep, List<String> cells) {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				out.append(sep);
-			}
-			out.append(csvCell(cells.get(i), sep));
-		}
-		out.append("\r\n");
-	}
-
-	private static String csvCell(String text, char sep) {
-		String t = text == null ? "" : text;
-		// a text starting like a formula is not run by a spreadsheet (CSV injection)
-		if (!t.isEmpty() && "=+@\t\r".indexOf(t.charAt(0)) >= 0) {
-			t = "'" + t;
-		}
-		if (t.indexOf(sep) >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
-			return '"' + t.replace("\"", "\"\"") + '"';
-		}
-		return t;
 	}
 
 	// -------------------------------------------------------------------------------------------------------- XLSX

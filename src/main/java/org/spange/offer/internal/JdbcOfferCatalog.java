@@ -32,6 +32,8 @@ import org.spange.offer.OfferPage;
 import org.spange.offer.Organization;
 import org.spange.offer.ProviderType;
 import org.spange.offer.TargetGroup;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -300,7 +302,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 	 * an offer, its organisation or one of its locations changed. A confidential location gives its name and town,
 	 * never its street.
 	 */
-	private void refreshSearchText(String condition, long id) {
+	private void refreshSearchText(String condition, Object... params) {
 		jdbc.sql("""
 				update offer.offer o set search_text = concat_ws(' ', o.name, o.description, o.target_group,
 				    o.life_situations, o.legal_basis, o.application_process, org.name, org.umbrella_association,
@@ -313,7 +315,13 @@ class JdbcOfferCatalog implements OfferCatalog {
 				     from offer.service_at_location x join offer.location l on l.id = x.location_id
 				     where x.offer_id = o.id))
 				from offer.organization org where org.id = o.organization_id and\s""" + condition)
-			.param(id).update();
+			.params(params).update();
+	}
+
+	/** Offers written before the search existed (or by SQL) get their search text once the application is up. */
+	@EventListener(ApplicationReadyEvent.class)
+	void refreshMissingSearchText() {
+		refreshSearchText("o.search_text = ''");
 	}
 
 	private Offer check(Offer o) {

@@ -30,10 +30,13 @@ class JdbcOfferSearch implements OfferSearch {
 
 	/**
 	 * How alike a query word and a word (or part of a compound) of the offer must be to count as a typo of it
-	 * (pg_trgm word similarity): 0.5 lets "Schuldnerbratung" find "Schuldenberatung" and keeps "Jugend" from finding
-	 * "Tagesbetreuung".
+	 * (pg_trgm word similarity). A short word has few trigrams, so one typo costs it much and a different word may
+	 * look alike ("Sucht" and "Suche": 0.67); a long one keeps most of them ("Schuldnerbratung" and
+	 * "Schuldenberatung", two typos: 0.48).
 	 */
-	static final double TYPO_SIMILARITY = 0.5;
+	static double typoSimilarity(String word) {
+		return word.length() >= 10 ? 0.45 : word.length() >= 6 ? 0.6 : 0.7;
+	}
 	private static final int MAX_WORDS = 8;
 	private static final int MAX_SIZE = 500;
 
@@ -113,6 +116,7 @@ class JdbcOfferSearch implements OfferSearch {
 			case SETTING -> "o.setting from offer.offer o where o.setting is not null and";
 			case APPROACH -> "o.approach from offer.offer o where o.approach is not null and";
 			case FORM -> "o.form from offer.offer o where o.form is not null and";
+			case LANGUAGE -> "unnest(o.languages) from offer.offer o where";
 		};
 		Map<String, Long> counts = new LinkedHashMap<>();
 		jdbc.sql("select k, count(distinct id) from (select o.id, " + key + " " + where.sql()
@@ -130,10 +134,11 @@ class JdbcOfferSearch implements OfferSearch {
 			// a stop word ("der", "für") has no word form and is left out
 			for (String word : words(q.text())) {
 				and.add("(numnode(plainto_tsquery('german', ?)) = 0 or o.search @@ plainto_tsquery('german', ?)"
-						+ " or public.word_similarity(?, o.search_text) >= " + TYPO_SIMILARITY + ")");
+						+ " or public.word_similarity(?, o.search_text) >= ?)");
 				params.add(word);
 				params.add(word);
 				params.add(word);
+				params.add(typoSimilarity(word));
 			}
 		}
 		if (q.areaId() != null) {
