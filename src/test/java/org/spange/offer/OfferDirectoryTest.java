@@ -109,4 +109,39 @@ class OfferDirectoryTest {
 			.contains("Erwachsene").doesNotContain("Änderungsprotokoll").doesNotContain("Rechtsgrundlage");
 		assertThat(page("/offers/" + id + "?lang=en", anonymous(), 200)).contains("Opening hours").contains("Monday");
 	}
+
+	@Test
+	void plannersCountAndExportTheSearch() throws Exception {
+		RequestPostProcessor planner = user("planung").roles("PLANNER");
+		assertThat(mvc.perform(get("/offers/overview").with(anonymous())).andReturn().getResponse().getStatus())
+			.isEqualTo(302);
+		assertThat(mvc.perform(get("/offers/export.csv").with(user("gemeinde").roles("MUNICIPALITY"))).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+		String overview = page("/offers/overview?field=existenzsicherung", planner, 200);
+		long debt = jdbc.sql("""
+				select count(*) from offer.offer o join offer.offer_field f on f.offer_id = o.id
+				where f.field_key = 'existenzsicherung' and o.status = 'ACTIVE'""").query(Long.class).single();
+		assertThat(overview).contains(debt + " Angebote gefunden").contains("Angebote nach Handlungsfeld")
+			.contains("100,0\u00a0%").contains("export.xlsx?field=existenzsicherung");
+
+		MockHttpServletResponse csv = mvc.perform(get("/offers/export.csv?q=Frauenhaus").with(planner)).andReturn()
+			.getResponse();
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(csv.getHeader("Content-Disposition")).contains("spange-angebote_").contains(".csv");
+		String[] lines = csv.getContentAsString(StandardCharsets.UTF_8).split("\r\n");
+		assertThat(lines[0]).startsWith("\uFEFFID;Angebot;Träger;Status;");
+		String shelter = java.util.Arrays.stream(lines).filter(l -> l.contains("Frauenhaus Vorarlberg")).findFirst()
+			.orElseThrow();
+		// the planner's export still names the shelter only by its Gemeinde: no street, no coordinates
+		assertThat(shelter).contains(";Dornbirn;;;ja;").doesNotContain(";47,");
+
+		byte[] xlsx = mvc.perform(get("/offers/export.xlsx?field=existenzsicherung").with(planner)).andReturn()
+			.getResponse().getContentAsByteArray();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Angebot");
+			assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo((int) debt);
+			assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isPositive();
+		}
+	}
 }

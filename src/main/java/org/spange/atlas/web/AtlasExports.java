@@ -3,7 +3,6 @@ package org.spange.atlas.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -143,9 +142,9 @@ class AtlasExports {
 			cells.add(a.code());
 			cells.add(a.name());
 			cells.add(a.parentName() == null ? "" : a.parentName());
-			cells.add(a.value() == null ? "" : number(a.value(), german));
+			cells.add(a.value() == null ? "" : CsvRows.number(a.value(), german));
 			cells.add(a.display() == null ? "" : a.display());
-			cells.add(a.coverage() == null ? "" : number(a.coverage(), german));
+			cells.add(a.coverage() == null ? "" : CsvRows.number(a.coverage(), german));
 			cells.add(a.statusLabel());
 			cells.add(a.classIndex() == null ? "" : Integer.toString(a.classIndex() + 1));
 			cells.add(a.colour() == null ? "" : a.colour());
@@ -158,12 +157,6 @@ class AtlasExports {
 			CsvRows.row(out, sep, cells);
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** Unrounded, plain (no exponent, no grouping). */
-	static String number(double value, boolean decimalComma) {
-		String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-		return decimalComma ? plain.replace('.', ',') : plain;
 	}
 
 	// -------------------------------------------------------------------------------------------------------- XLSX

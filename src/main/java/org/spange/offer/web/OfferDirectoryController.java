@@ -59,11 +59,13 @@ class OfferDirectoryController {
 	private final OfferCatalog catalog;
 	private final OfferSearch search;
 	private final AreaQueries areas;
+	private final OfferViews views;
 
-	OfferDirectoryController(OfferCatalog catalog, OfferSearch search, AreaQueries areas) {
+	OfferDirectoryController(OfferCatalog catalog, OfferSearch search, AreaQueries areas, OfferViews views) {
 		this.catalog = catalog;
 		this.search = search;
 		this.areas = areas;
+		this.views = views;
 	}
 
 	static boolean seesAll(HttpServletRequest request) {
@@ -89,7 +91,7 @@ class OfferDirectoryController {
 		if (parsed.problems().isEmpty()) {
 			OfferPage<Offer> results = search.search(parsed.query(), filter.pageOrFirst(), PAGE_SIZE);
 			model.addAttribute("results", results);
-			model.addAttribute("rows", rows(results.items(), internal, memberOf(request)));
+			model.addAttribute("rows", views.rows(results.items(), internal, memberOf(request)));
 			model.addAttribute("pages", (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
 			model.addAttribute("languages", languages(search.counts(parsed.query().withText(null), CountBy.LANGUAGE)));
 		}
@@ -131,7 +133,7 @@ class OfferDirectoryController {
 		if (parsed.problems().isEmpty()) {
 			OfferPage<Offer> results = search.search(parsed.query(), 0, PRINT_LIMIT);
 			model.addAttribute("results", results);
-			model.addAttribute("rows", rows(results.items(), internal, memberOf(request)));
+			model.addAttribute("rows", views.rows(results.items(), internal, memberOf(request)));
 		}
 		model.addAttribute("query", queryWithoutPage(request));
 		model.addAttribute("printedAt", LocalDateTime.now(REGION_TIME));
@@ -157,15 +159,12 @@ class OfferDirectoryController {
 		}
 		boolean reveal = internal || own.contains(offer.organizationId());
 		model.addAttribute("offer", offer);
-		model.addAttribute("row", row(offer, reveal));
+		model.addAttribute("row", views.row(offer, reveal));
 		model.addAttribute("organization", catalog.organization(offer.organizationId()).orElse(null));
 		model.addAttribute("internal", internal);
 		model.addAttribute("maintains", internal || own.contains(offer.organizationId()));
-		model.addAttribute("serviceAreas", offer.serviceAreaIds().stream()
-			.map(a -> areas.area(new AreaId(a)).map(AreaDetail::area).map(AreaSummary::name).orElse("#" + a)).toList());
-		Locale page = LocaleContextHolder.getLocale();
-		model.addAttribute("languageNames",
-				offer.languages().stream().map(l -> Locale.forLanguageTag(l).getDisplayLanguage(page)).toList());
+		model.addAttribute("serviceAreas", offer.serviceAreaIds().stream().map(views::areaName).toList());
+		model.addAttribute("languageNames", OfferViews.languageNames(offer.languages()));
 		model.addAttribute("changes", internal ? catalog.changes("offer", id) : List.of());
 		model.addAttribute("zone", REGION_TIME);
 		model.addAttribute("printedAt", LocalDateTime.now(REGION_TIME));
@@ -180,53 +179,6 @@ class OfferDirectoryController {
 		}
 		return String.join("&", java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith("page="))
 			.filter(p -> !p.startsWith("lang=")).toList());
-	}
-
-	// what the pages show of an offer
-
-	/** An offer as a row or detail page shows it: with its organisation, fields, groups and visible locations. */
-	record Row(Offer offer, String organization, List<String> fields, List<String> groups, List<Place> places,
-			boolean stale) {
-	}
-
-	/** A location as shown: with point and street, or (confidential, for the public) only its Gemeinde. */
-	record Place(long id, String name, String street, String postalCode, String city, String gemeinde, Double latitude,
-			Double longitude, boolean confidential, boolean hidden) {
-	}
-
-	private List<Row> rows(List<Offer> offers, boolean internal, Set<Long> own) {
-		return offers.stream().map(o -> row(o, internal || own.contains(o.organizationId()))).toList();
-	}
-
-	private Row row(Offer o, boolean reveal) {
-		Locale locale = LocaleContextHolder.getLocale();
-		boolean en = "en".equals(locale.getLanguage());
-		Map<String, String> fieldNames = new HashMap<>();
-		for (FieldOfAction f : catalog.fieldsOfAction()) {
-			fieldNames.put(f.key(), en ? f.nameEn() : f.nameDe());
-		}
-		Map<String, String> groupNames = new HashMap<>();
-		for (TargetGroup g : catalog.targetGroups()) {
-			groupNames.put(g.key(), en ? g.nameEn() : g.nameDe());
-		}
-		List<Place> places = new ArrayList<>();
-		for (long locationId : o.locationIds()) {
-			catalog.location(locationId).ifPresent(l -> places.add(place(l, reveal)));
-		}
-		return new Row(o, catalog.organization(o.organizationId()).map(Organization::name).orElse(""),
-				o.fieldsOfAction().stream().map(k -> fieldNames.getOrDefault(k, k)).toList(),
-				o.targetGroups().stream().map(k -> groupNames.getOrDefault(k, k)).toList(), places,
-				o.lastConfirmed() == null || o.lastConfirmed().isBefore(LocalDateTime.now(REGION_TIME).toLocalDate()
-					.minusMonths(12)));
-	}
-
-	private Place place(Location l, boolean reveal) {
-		String gemeinde = l.areaId() == null ? null
-				: areas.area(new AreaId(l.areaId())).map(AreaDetail::area).map(AreaSummary::name).orElse(null);
-		boolean hidden = l.confidentialOrFalse() && !reveal;
-		Location shown = hidden ? l.withoutPoint() : l;
-		return new Place(l.id(), l.name(), shown.address1(), hidden ? null : l.postalCode(), shown.city(), gemeinde,
-				shown.latitude(), shown.longitude(), l.confidentialOrFalse(), hidden);
 	}
 
 	// the choices of the filter form

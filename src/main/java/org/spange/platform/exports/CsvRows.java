@@ -1,5 +1,6 @@
 package org.spange.platform.exports;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -21,6 +22,12 @@ public final class CsvRows {
 			out.append(cell(cells.get(i), separator));
 		}
 		out.append("\r\n");
+	}
+
+	/** Unrounded and plain (no exponent, no grouping), with a decimal comma for German spreadsheets. */
+	public static String number(double value, boolean decimalComma) {
+		String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		return decimalComma ? plain.replace('.', ',') : plain;
 	}
 
 	static String cell(String text, char separator) {
