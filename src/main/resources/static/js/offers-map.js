@@ -4,7 +4,8 @@
   'use strict';
 
   function baseMap(el) {
-    var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25 });
+    // clustering needs a maximum zoom even without a tile layer (no base map configured)
+    var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25, maxZoom: 18 });
     map.attributionControl.setPrefix('Leaflet');
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, { maxZoom: 18, attribution: el.dataset.tileAttribution || '' }).addTo(map);
@@ -60,7 +61,10 @@
         map.on('zoomend moveend', function () { label(el, clusterLabel); });
         label(el, clusterLabel);
       })
-      .catch(function () { el.setAttribute('data-marker-count', 'error'); });
+      .catch(function (e) {
+        el.setAttribute('data-marker-count', 'error');
+        el.setAttribute('data-error', String(e));
+      });
   }
 
   function label(el, template) {

@@ -192,11 +192,16 @@ class DemoOffers implements ApplicationRunner {
 	}
 
 	private static Offer offer(long org, Kind kind, String name, int k, List<Long> locations, List<Long> serviceAreas) {
-		boolean free = k % 4 != 3;
+		// k runs through the kinds in turn: vary cost and hours by the round, so that each kind has both
+		int round = k / KINDS.size();
+		boolean free = round % 4 != 3;
 		List<Offer.Schedule> schedules = new ArrayList<>();
 		if (kind.setting() != Setting.RESIDENTIAL) {
 			for (int day = 1; day <= 5; day++) {
-				schedules.add(new Offer.Schedule(day, LocalTime.of(8 + k % 3, 0), LocalTime.of(12 + k % 6, 0)));
+				schedules.add(new Offer.Schedule(day, LocalTime.of(8 + round % 3, 0), LocalTime.of(12 + round % 6, 0)));
+			}
+			if (round % 2 == 1) {
+				schedules.add(new Offer.Schedule(6, LocalTime.of(9, 0), LocalTime.of(12, 0)));
 			}
 		}
 		return new Offer(null, org, name, kind.description() + " " + NOTICE,

@@ -29,14 +29,17 @@ import org.springframework.stereotype.Service;
 class JdbcOfferSearch implements OfferSearch {
 
 	/**
-	 * How alike a query word and a word (or part of a compound) of the offer must be to count as a typo of it
-	 * (pg_trgm word similarity). A short word has few trigrams, so one typo costs it much and a different word may
-	 * look alike ("Sucht" and "Suche": 0.67); a long one keeps most of them ("Schuldnerbratung" and
+	 * How alike a query word and a whole word of the offer must be to count as a typo of it (pg_trgm strict word
+	 * similarity). A short word has few trigrams, so one typo costs it much and a different word may look alike
+	 * ("Sucht" and "Suche": 0.5, "Schulden" and "Schule": 0.46); a long one keeps most of them ("Schuldnerbratung" and
 	 * "Schuldenberatung", two typos: 0.48).
 	 */
 	static double typoSimilarity(String word) {
-		return word.length() >= 10 ? 0.45 : word.length() >= 6 ? 0.6 : 0.7;
+		return word.length() >= 10 ? 0.45 : word.length() >= 6 ? 0.55 : 0.65;
 	}
+
+	/** Shorter words are not looked for inside other words: "in" would be found in almost every offer. */
+	static final int MIN_PART = 4;
 	private static final int MAX_WORDS = 8;
 	private static final int MAX_SIZE = 500;
 
@@ -130,13 +133,17 @@ class JdbcOfferSearch implements OfferSearch {
 		List<Object> params = new ArrayList<>();
 		and.add(q.includeInactive() ? "true" : "o.status = 'ACTIVE'");
 		if (q.hasText()) {
-			// every word must be found, by its German word form or, for typos and parts of compounds, by similarity;
-			// a stop word ("der", "für") has no word form and is left out
+			// every word must be found: by its German word form, as part of a compound ("Beratung" in
+			// "Schuldenberatung"), or as a typo of a whole word; a stop word ("der", "für") has no word form and is
+			// left out
 			for (String word : words(q.text())) {
 				and.add("(numnode(plainto_tsquery('german', ?)) = 0 or o.search @@ plainto_tsquery('german', ?)"
-						+ " or public.word_similarity(?, o.search_text) >= ?)");
+						+ " or (length(?) >= " + MIN_PART + " and o.search_text ilike ?)"
+						+ " or public.strict_word_similarity(?, o.search_text) >= ?)");
 				params.add(word);
 				params.add(word);
+				params.add(word);
+				params.add("%" + word + "%"); // words are letters and digits only: nothing to escape
 				params.add(word);
 				params.add(typoSimilarity(word));
 			}

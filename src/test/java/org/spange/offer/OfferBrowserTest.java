@@ -1,0 +1,136 @@
+package org.spange.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spange.SpangeTest;
+import org.spange.web.HeadlessChromium;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The offer directory in a real browser: a misspelled search shows clustered markers and the results table, a
+ * cluster opens into markers, a marker's popup leads to the detail page; axe-core finds no serious or critical WCAG
+ * 2.1 A/AA violation on the search, detail and print pages. Skipped when Chromium or its driver is missing.
+ */
+@SpangeTest
+class OfferBrowserTest {
+
+	static final Duration WAIT = Duration.ofSeconds(60);
+
+	static HeadlessChromium browser;
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		browser = HeadlessChromium.startOrSkip("OfferBrowserTest", 1300);
+		driver = browser.driver();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+			driver = null;
+		}
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private static WebDriverWait await() {
+		return new WebDriverWait(driver, WAIT);
+	}
+
+	@Test
+	void searchMapDetail() throws IOException {
+		driver.get(base() + "/offers");
+		waitForMarkers();
+		assertThat(browser.audit("offer directory", driver.getCurrentUrl())).as("serious or critical violations")
+			.isEmpty();
+		WebElement q = driver.findElement(By.id("f-q"));
+		q.sendKeys("Schuldnerbratung");
+		new Select(driver.findElement(By.id("f-free"))).selectByValue("true");
+		driver.findElement(By.cssSelector("form.offer-search button[type=submit]")).click();
+		await().until(ExpectedConditions.urlContains("q=Schuldnerbratung"));
+		int markers = waitForMarkers();
+		List<WebElement> rows = driver.findElements(By.cssSelector("#offers-table tbody tr"));
+		assertThat(rows.stream().map(WebElement::getText).toList()).isNotEmpty().allMatch(t -> t.contains("Schuld"))
+			.anyMatch(t -> t.contains("Schuldenberatung"));
+		assertThat(markers).as("one marker per located offer of the table").isEqualTo(rows.size());
+		browser.screenshot("offers-search.png");
+		assertThat(browser.audit("offer search results", driver.getCurrentUrl())).isEmpty();
+
+		// open clusters until single markers show, then follow a marker's popup to its offer
+		for (int i = 0; i < 6 && singleMarkers().isEmpty(); i++) {
+			driver.findElements(By.cssSelector("#offers-map .offer-cluster")).get(0).click();
+			await().until(d -> !d.findElements(By.cssSelector("#offers-map .leaflet-marker-icon")).isEmpty());
+			sleep(600);
+		}
+		WebElement marker = singleMarkers().get(0);
+		String name = marker.getDomAttribute("title");
+		marker.click();
+		WebElement link = await().until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("#offers-map .leaflet-popup-content a")));
+		assertThat(link.getText()).isEqualTo(name);
+		link.click();
+		await().until(ExpectedConditions.textToBe(By.cssSelector("h1 span"), name));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Öffnungszeiten", "Existenzsicherung",
+				"kostenlos");
+		await().until(d -> "1".equals(d.findElement(By.id("offer-map")).getDomAttribute("data-marker-count")));
+		browser.screenshot("offer-detail.png");
+		assertThat(browser.audit("offer detail", driver.getCurrentUrl())).isEmpty();
+
+		driver.findElement(By.linkText("Druckansicht")).click();
+		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-print]")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+		browser.screenshot("offer-print.png");
+		assertThat(browser.audit("offer print view", driver.getCurrentUrl())).isEmpty();
+	}
+
+	@Test
+	void theEnglishDirectoryIsAccessibleToo() {
+		driver.get(base() + "/offers?lang=en&group=jugendliche");
+		waitForMarkers();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find services");
+		assertThat(browser.audit("English offer directory", driver.getCurrentUrl())).isEmpty();
+	}
+
+	private static List<WebElement> singleMarkers() {
+		return driver.findElements(By.cssSelector("#offers-map img.leaflet-marker-icon"));
+	}
+
+	/** Waits until the map has its markers and returns how many it placed. */
+	private static int waitForMarkers() {
+		return await().withMessage("markers on the offer map").until(d -> {
+			WebElement map = d.findElement(By.id("offers-map"));
+			String count = map.getDomAttribute("data-marker-count");
+			assertThat(count).as(map.getDomAttribute("data-error")).isNotEqualTo("error");
+			return count == null ? null : Integer.valueOf(count);
+		});
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
