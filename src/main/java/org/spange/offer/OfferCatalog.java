@@ -48,4 +48,18 @@ public interface OfferCatalog {
 
 	/** Change log of one organisation, offer or location, oldest first. */
 	List<ChangeLogEntry> changes(String entity, long id);
+
+	// maintenance
+
+	/** Every offer of an organisation, inactive ones included, by name. */
+	List<Offer> offersOf(long organizationId);
+
+	/** Every location of an organisation, by name. */
+	List<Location> locationsOf(long organizationId);
+
+	/**
+	 * Confirms that offers are still current: their last-confirmed date becomes today, recorded in the change log
+	 * and audited. All or nothing; an unknown id fails with {@link java.util.NoSuchElementException}.
+	 */
+	List<Offer> confirm(java.util.Collection<Long> offerIds);
 }

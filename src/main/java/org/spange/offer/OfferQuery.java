@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
  * that tolerates word forms and typos; {@code areaId} finds offers located in or serving the area, a part of it or
  * a larger area containing it; {@code age} falls within the offer's age range (an open bound is no limit);
  * {@code openAt} is a local time in the region at which the offer has opening hours; {@code modifiedAfter} is
- * HSDS's filter for changes.
+ * HSDS's filter for offers changed on or after that instant.
  */
 public record OfferQuery(String text, Long areaId, String targetGroup, Integer age, String fieldOfAction,
 		Offer.Setting setting, Offer.Approach approach, Offer.Form form, String language, Boolean freeOfCharge,

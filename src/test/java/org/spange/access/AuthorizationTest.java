@@ -82,12 +82,18 @@ class AuthorizationTest {
 	}
 
 	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */
-	record Expect(int anonymous, int admin, int planner, int others) {
+	record Expect(int anonymous, int admin, int planner, int others, int provider) {
+		/** A provider gets what the other roles get. */
+		Expect(int anonymous, int admin, int planner, int others) {
+			this(anonymous, admin, planner, others, others);
+		}
+
 		int forCaller(String caller) {
 			return switch (caller) {
 				case "anonymous" -> anonymous;
 				case "ADMIN" -> admin;
 				case "PLANNER" -> planner;
+				case "PROVIDER" -> provider;
 				default -> others;
 			};
 		}
@@ -158,8 +164,49 @@ class AuthorizationTest {
 				new Endpoint("PUT /api/v1/offers/organizations/{org}", API_IMPORT),
 				new Endpoint("POST /api/v1/offers/locations", API_IMPORT),
 				new Endpoint("PUT /api/v1/offers/locations/{location}", API_IMPORT),
+				// offer import: planners and admins only (the empty JSON body is no HSDS: 422)
+				new Endpoint("GET /admin/offers/import", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/offers/import", MAINTAIN_AREAS),
+				new Endpoint("GET /admin/offers/import/template.csv", MAINTAIN_AREAS),
+				new Endpoint("POST /api/v1/offers/imports", API_IMPORT),
 				new Endpoint("GET /hsds/services", PUBLIC), new Endpoint("GET /hsds/services/{service}", PUBLIC),
-				new Endpoint("GET /hsds/organizations", PUBLIC))) {
+				new Endpoint("GET /hsds/organizations", PUBLIC),
+				new Endpoint("GET /hsds/", PUBLIC), new Endpoint("GET /hsds/organizations/{hsds-organization}", PUBLIC),
+				new Endpoint("GET /hsds/service_at_locations", PUBLIC),
+				new Endpoint("GET /hsds/service_at_locations/{service-at-location}", PUBLIC),
+				new Endpoint("GET /hsds/taxonomies", PUBLIC), new Endpoint("GET /hsds/taxonomies/{taxonomy}", PUBLIC),
+				new Endpoint("GET /hsds/taxonomy_terms", PUBLIC),
+				new Endpoint("GET /hsds/taxonomy_terms/{taxonomy-term}", PUBLIC),
+				// the offer directory: public pages; overview and exports for planners; the form for planners and
+				// providers (an empty form: 200 with its problems; the test provider maintains no organisation)
+				new Endpoint("GET /offers", PUBLIC), new Endpoint("GET /offers/markers", PUBLIC),
+				new Endpoint("GET /offers/print", PUBLIC), new Endpoint("GET /offers/{offer}", PUBLIC),
+				new Endpoint("GET /offers/{offer}/print", PUBLIC),
+				new Endpoint("GET /offers/overview", MAINTAIN_AREAS),
+				new Endpoint("GET /offers/export.csv", MAINTAIN_AREAS),
+				new Endpoint("GET /offers/export.xlsx", MAINTAIN_AREAS),
+				new Endpoint("GET /offers/new", new Expect(LOGIN, 200, 200, 403, 200)),
+				new Endpoint("POST /offers/new", MAINTAIN_AREAS),
+				new Endpoint("GET /offers/{offer}/edit", MAINTAIN_AREAS),
+				new Endpoint("POST /offers/{offer}/edit", MAINTAIN_AREAS))) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
+			}
+		}
+		// offer maintenance: the providers' page (the test provider belongs to no organisation: 403 on a foreign
+		// one), confirming, the review of provider changes (an unknown pending change: 404)
+		for (Endpoint e : List.of(new Endpoint("GET /provider/offers", new Expect(LOGIN, 200, 200, 403, 200)),
+				new Endpoint("POST /provider/offers/confirm", new Expect(LOGIN, 302, 302, 403)),
+				new Endpoint("POST /provider/locations", new Expect(LOGIN, 200, 200, 403)),
+				new Endpoint("POST /provider/locations/{location}", new Expect(LOGIN, 200, 200, 403)),
+				new Endpoint("GET /admin/offers/review", MAINTAIN_AREAS),
+				new Endpoint("POST /admin/offers/review/rules", new Expect(LOGIN, 302, 302, 403)),
+				new Endpoint("POST /admin/offers/review/999999999/approve", new Expect(LOGIN, 404, 404, 403)),
+				new Endpoint("POST /admin/offers/review/999999999/reject", new Expect(LOGIN, 404, 404, 403)),
+				new Endpoint("POST /api/v1/offers/{offer}/confirmation", new Expect(401, 200, 200, 403)),
+				new Endpoint("GET /api/v1/offers/pending/999999999", new Expect(401, 404, 404, 403, 404)),
+				new Endpoint("GET /api/v1/offers/organizations/{org}/offers", PUBLIC))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
@@ -197,7 +244,15 @@ class AuthorizationTest {
 		String path = parts[1].replace("{id}", Long.toString(gemeinde)).replace("{key}", VARIABLE)
 			.replace("{offer}", Long.toString(offer)).replace("{org}", Long.toString(organization))
 			.replace("{location}", Long.toString(location))
-			.replace("{service}", String.format("00000002-0000-4000-8000-%012x", offer));
+			.replace("{service}", String.format("00000002-0000-4000-8000-%012x", offer))
+			.replace("{hsds-organization}", String.format("00000001-0000-4000-8000-%012x", organization))
+			.replace("{service-at-location}", String.format("00000004-%04x-4%03x-8%03x-%012x", (offer >>> 24) & 0xffff,
+					(offer >>> 12) & 0xfff, offer & 0xfff, location))
+			// name-based ids of the fields of action and of its term "familie"
+			.replace("{taxonomy}", "57f42b63-5361-3ac2-b6ca-cc70e11ec191")
+			.replace("{taxonomy-term}", java.util.UUID
+				.nameUUIDFromBytes("spange:taxonomy_term:field_of_action:familie".getBytes(StandardCharsets.UTF_8))
+				.toString());
 		if (path.startsWith("/api/v1/offers") && !parts[0].equals("GET")) {
 			// an empty body: every field missing
 			return (parts[0].equals("POST") ? post(path) : put(path)).contentType("application/json").content("{}");
@@ -212,6 +267,8 @@ class AuthorizationTest {
 			case "GET /api/v1/indicators/values/{key}" -> get(path).param("period", "2024")
 				.param("scheme", "vorarlberg-bezirke").param("level", "gemeinde");
 			case "GET /api/v1/indicators/values/{key}/series" -> get(path).param("area", Long.toString(gemeinde));
+			case "POST /provider/offers/confirm", "POST /provider/locations" ->
+				post(path).param("organization", Long.toString(organization));
 			// a published variable: everybody may map it (the numbers pass disclosure control for the public)
 			case "GET /api/v1/atlas/map", "GET /api/v1/atlas/export.csv", "GET /api/v1/atlas/export.xlsx",
 					"GET /api/v1/atlas/export.geojson" ->

@@ -82,8 +82,12 @@ class OfferApiTest {
 		return areas.area(areas.byCode("gemeinde", "80207").orElseThrow().id()).orElseThrow();
 	}
 
+	/** A location in Bregenz; only a confidential one lies exactly at the centroid (whose point must never leak). */
 	private long location(long organization, boolean confidential) throws Exception {
 		double[] c = bregenz().centroid();
+		if (!confidential) {
+			c = new double[] { c[0], c[1] + 0.001 };
+		}
 		return call(post("/api/v1/offers/locations").contentType("application/json").content("""
 				{"organizationId": %d, "name": "Standort (fiktiv)", "address1": "Teststraße 1", "postalCode": "6900",
 				 "city": "Bregenz", "latitude": %s, "longitude": %s, "confidential": %s}"""
@@ -206,5 +210,74 @@ class OfferApiTest {
 			assertThat(list).doesNotContain(Double.toString(bregenz().centroid()[1]));
 		}
 		assertThat(call(get("/api/v1/offers/locations/" + loc), planner(), 200).get("latitude").isNumber()).isTrue();
+	}
+
+	@Test
+	void providersMaintainOnlyTheirOwnOrganisationsLocations() throws Exception {
+		long own = organization("OfferApiTest Standorte eigen (fiktiv)");
+		long other = organization("OfferApiTest Standorte fremd (fiktiv)");
+		catalog.addMember("offerapitest-traeger", own);
+		long foreign = location(other, false);
+		// beside the centroid, where the confidential test's point lies
+		double[] c = { bregenz().centroid()[0], bregenz().centroid()[1] + 0.001 };
+		String body = """
+				{"organizationId": %d, "name": "%s", "city": "Bregenz", "latitude": %s, "longitude": %s}""";
+
+		JsonNode mine = call(post("/api/v1/offers/locations").contentType("application/json")
+			.content(body.formatted(own, "Eigener Standort (fiktiv)", c[1], c[0])), provider(), 201);
+		assertThat(mine.get("areaId").asLong()).isEqualTo(bregenz().area().id().value());
+		long id = mine.get("id").asLong();
+		call(put("/api/v1/offers/locations/" + id).contentType("application/json")
+			.content(body.formatted(own, "Eigener Standort neu (fiktiv)", c[1], c[0])), provider(), 200);
+
+		call(post("/api/v1/offers/locations").contentType("application/json")
+			.content(body.formatted(other, "Untergeschoben", c[1], c[0])), provider(), 403);
+		call(put("/api/v1/offers/locations/" + foreign).contentType("application/json")
+			.content(body.formatted(other, "Übernommen", c[1], c[0])), provider(), 403);
+		// moving an own location to another organisation is touching the other one
+		call(put("/api/v1/offers/locations/" + id).contentType("application/json")
+			.content(body.formatted(other, "Verschoben", c[1], c[0])), provider(), 403);
+		// bad input from a provider: every problem by field, nothing written
+		JsonNode problems = call(post("/api/v1/offers/locations").contentType("application/json")
+			.content("{\"organizationId\": %d, \"name\": \"\", \"longitude\": 200}".formatted(own)), provider(), 422)
+			.get("problems");
+		assertThat(problems.valueStream().map(p -> p.get("field").asString()).toList()).contains("name", "longitude");
+
+		assertThat(catalog.location(foreign).orElseThrow().name()).isEqualTo("Standort (fiktiv)");
+		assertThat(catalog.location(id).orElseThrow().name()).isEqualTo("Eigener Standort neu (fiktiv)");
+		assertThat(catalog.location(id).orElseThrow().organizationId()).isEqualTo(own);
+		assertThat(catalog.locationsOf(own)).hasSize(1);
+		assertThat(catalog.locationsOf(other)).hasSize(1);
+		assertThat(catalog.changes("location", id)).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("name");
+			assertThat(e.actor()).isEqualTo("offerapitest-traeger");
+		});
+	}
+
+	@Test
+	void offersAreConfirmedByTheirProviderOrAPlannerOnly() throws Exception {
+		long own = organization("OfferApiTest Bestätigung eigen (fiktiv)");
+		long other = organization("OfferApiTest Bestätigung fremd (fiktiv)");
+		catalog.addMember("offerapitest-traeger", own);
+		long mine = call(post("/api/v1/offers").contentType("application/json")
+			.content(offerJson(own, "Bestätigen (fiktiv)", "ACTIVE", List.of())), planner(), 201).get("id").asLong();
+		long foreign = call(post("/api/v1/offers").contentType("application/json")
+			.content(offerJson(other, "Fremd bestätigen (fiktiv)", "ACTIVE", List.of())), planner(), 201).get("id")
+			.asLong();
+
+		call(post("/api/v1/offers/" + foreign + "/confirmation"), provider(), 403);
+		assertThat(catalog.offer(foreign).orElseThrow().lastConfirmed()).isEqualTo("2026-01-15");
+		call(post("/api/v1/offers/" + foreign + "/confirmation"), user("gemeinde").roles("MUNICIPALITY"), 403);
+		String today = java.time.LocalDate.now().toString();
+		assertThat(call(post("/api/v1/offers/" + mine + "/confirmation"), provider(), 200).get("lastConfirmed")
+			.asString()).isEqualTo(today);
+		assertThat(call(post("/api/v1/offers/" + foreign + "/confirmation"), planner(), 200).get("lastConfirmed")
+			.asString()).isEqualTo(today);
+		assertThat(catalog.changes("offer", mine)).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("lastConfirmed");
+			assertThat(e.oldValue()).isEqualTo("2026-01-15");
+			assertThat(e.actor()).isEqualTo("offerapitest-traeger");
+		});
+		call(post("/api/v1/offers/999999999/confirmation"), planner(), 404);
 	}
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -110,6 +111,46 @@ class OfferBrowserTest {
 		waitForMarkers();
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find services");
 		assertThat(browser.audit("English offer directory", driver.getCurrentUrl())).isEmpty();
+	}
+
+	@Test
+	void aPlannerFixesTheFormAndSavesTheOffer() throws IOException {
+		driver.manage().deleteAllCookies();
+		driver.get(base() + "/login");
+		driver.findElement(By.id("username")).sendKeys("planung");
+		driver.findElement(By.id("password")).sendKeys("spange-demo");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		driver.get(base() + "/offers/new");
+		new Select(driver.findElement(By.id("o-organization"))).selectByIndex(1);
+		driver.findElement(By.id("o-minAge")).sendKeys("12");
+		driver.findElement(By.id("o-maxAge")).sendKeys("10");
+		driver.findElement(By.id("o-free-no")).click();
+		driver.findElement(By.cssSelector("form.offer-form button[type=submit]")).click();
+		WebElement summary = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+		assertThat(summary.getText()).contains("Name des Angebots", "Handlungsfelder", "Kostenbeschreibung",
+				"Alter bis");
+		assertThat(driver.findElement(By.id("o-maxAge")).getDomProperty("value")).isEqualTo("10");
+		browser.screenshot("offer-form-problems.png");
+		assertThat(browser.audit("offer form with problems", driver.getCurrentUrl())).isEmpty();
+
+		// the summary's link takes the keyboard to the field
+		summary.findElement(By.cssSelector("a[href='#o-name']")).click();
+		driver.switchTo().activeElement().sendKeys("Elterncafé Browsertest (fiktiv)");
+		driver.findElement(By.id("o-maxAge")).clear();
+		driver.findElement(By.id("o-maxAge")).sendKeys("18");
+		driver.findElement(By.id("o-field-familie")).click();
+		driver.findElement(By.id("o-costText")).sendKeys("3 € pro Treffen");
+		// a time input's typing depends on the browser's locale: set the value as a picker would
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = '09:00'; arguments[1].value = '11:30';",
+				driver.findElement(By.id("o-opens-2")), driver.findElement(By.id("o-closes-2")));
+		driver.findElement(By.cssSelector("form.offer-form button[type=submit]")).click();
+		await().until(ExpectedConditions.textToBe(By.cssSelector("h1 span"), "Elterncafé Browsertest (fiktiv)"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Das Angebot wurde gespeichert.",
+				"Mittwoch", "09:00–11:30 Uhr", "mit Kosten: 3 € pro Treffen", "Änderungsprotokoll");
+		browser.screenshot("offer-saved.png");
+		driver.manage().deleteAllCookies();
 	}
 
 	private static List<WebElement> singleMarkers() {

@@ -56,12 +56,21 @@ class SecurityConfiguration {
 			// by providers (the controller keeps them to their own organisations)
 			// the offer directory's overview and exports carry internal fields
 			.requestMatchers(HttpMethod.GET, "/offers/overview", "/offers/export.*").hasAnyRole(admin, planner)
+			// the offer form: planners for every organisation, providers for their own (checked by the controller)
+			.requestMatchers("/offers/new", "/offers/*/edit").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/offers/*/changes", "/api/v1/offers/organizations/*/changes",
 					"/api/v1/offers/locations/*/changes")
 			.hasAnyRole(admin, planner)
+			// offer maintenance (freshness, review): pending changes are internal; providers keep their own
+			// organisation's locations (the controller checks which)
+			.requestMatchers(HttpMethod.GET, "/api/v1/offers/pending/**")
+			.hasAnyRole(admin, planner, Role.PROVIDER.name())
+			.requestMatchers("/provider/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
+			// offer imports (create organisations and merge into any offer): planners and admins only
+			.requestMatchers("/api/v1/offers/imports", "/api/v1/offers/imports/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
-			.requestMatchers("/api/v1/offers/organizations/**", "/api/v1/offers/locations/**")
-			.hasAnyRole(admin, planner)
+			.requestMatchers("/api/v1/offers/locations/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
+			.requestMatchers("/api/v1/offers/organizations/**").hasAnyRole(admin, planner)
 			.requestMatchers("/api/v1/offers/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)

@@ -137,7 +137,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 		});
 	}
 
-	private Organization check(Organization o) {
+	Organization check(Organization o) {
 		if (o == null) {
 			throw new InvalidOfferException(List.of(new Problem("", "offer.body.missing", "No organisation given")));
 		}
@@ -324,7 +324,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 		refreshSearchText("o.search_text = ''");
 	}
 
-	private Offer check(Offer o) {
+	Offer check(Offer o) {
 		if (o == null) {
 			throw new InvalidOfferException(List.of(new Problem("", "offer.body.missing", "No offer given")));
 		}
@@ -499,7 +499,7 @@ class JdbcOfferCatalog implements OfferCatalog {
 		refreshSearchText("o.id in (select offer_id from offer.service_at_location where location_id = ?)", id);
 	}
 
-	private Location check(Location l) {
+	Location check(Location l) {
 		if (l == null) {
 			throw new InvalidOfferException(List.of(new Problem("", "offer.body.missing", "No location given")));
 		}
@@ -648,5 +648,46 @@ class JdbcOfferCatalog implements OfferCatalog {
 
 	private static int size(int size) {
 		return Math.max(1, Math.min(MAX_SIZE, size));
+	}
+
+	// maintenance
+
+	@Override
+	public List<Offer> offersOf(long organizationId) {
+		List<Offer> offers = new ArrayList<>();
+		for (long id : jdbc.sql("select id from offer.offer where organization_id = ? order by name, id")
+			.param(organizationId).query(Long.class).list()) {
+			offers.add(offer(id).orElseThrow());
+		}
+		return offers;
+	}
+
+	@Override
+	public List<Location> locationsOf(long organizationId) {
+		return jdbc.sql("select " + LOCATION_COLUMNS + " from offer.location where organization_id = ? order by name, id")
+			.param(organizationId).query(JdbcOfferCatalog::location).list();
+	}
+
+	@Override
+	public List<Offer> confirm(java.util.Collection<Long> offerIds) {
+		return tx.execute(status -> {
+			LocalDate today = LocalDate.now();
+			List<Offer> confirmed = new ArrayList<>();
+			for (long id : new TreeSet<>(offerIds)) {
+				Offer old = offer(id).orElseThrow(() -> new java.util.NoSuchElementException("No offer " + id));
+				// only the date: confirming says the offer is still as described, it changes nothing else
+				jdbc.sql("update offer.offer set last_confirmed = ? where id = ?").params(today, id).update();
+				Offer saved = offer(id).orElseThrow();
+				logChanges("offer", id, old, saved);
+				audit.record("offer.offer.confirm", "offer", Long.toString(id), Map.of("lastConfirmed", today.toString()));
+				confirmed.add(saved);
+			}
+			return confirmed;
+		});
+	}
+
+	/** The offer as it would be saved, or every problem: for a change that is held for review before it is saved. */
+	Offer validated(Offer offer) {
+		return check(offer);
 	}
 }

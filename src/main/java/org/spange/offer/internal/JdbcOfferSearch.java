@@ -190,7 +190,7 @@ class JdbcOfferSearch implements OfferSearch {
 			params.add(q.openAt().toLocalTime());
 		}
 		if (q.modifiedAfter() != null) {
-			and.add("o.updated_at > ?");
+			and.add("o.updated_at >= ?");
 			params.add(Timestamp.from(q.modifiedAfter()));
 		}
 		if (q.organizationId() != null) {

@@ -1,5 +1,6 @@
 package org.spange.offer.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.spange.offer.Location;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
 import org.spange.offer.OfferPage;
+import org.spange.offer.OfferReview;
 import org.spange.offer.Organization;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +34,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The offer inventory over HTTP. Planners and admins maintain everything; a provider user maintains the offers of
- * the organisations it belongs to; everybody else reads. The public sees only active offers and never the point or
- * street of a confidential location, only its Gemeinde. Role checks per path are in the security configuration; the
- * organisation scope of providers is checked here.
+ * the organisations it belongs to, and their locations; everybody else reads. Where the region asks for it, a
+ * provider's offer change is held for a planner's review (202 Accepted with the pending change). The public sees only
+ * active offers and never the point or street of a confidential location, only its Gemeinde. Role checks per path are
+ * in the security configuration; the organisation scope of providers is checked here.
  */
 @RestController
 @RequestMapping("/api/v1/offers")
@@ -42,9 +45,11 @@ import jakarta.servlet.http.HttpServletRequest;
 class OfferApiController {
 
 	private final OfferCatalog catalog;
+	private final OfferReview review;
 
-	OfferApiController(OfferCatalog catalog) {
+	OfferApiController(OfferCatalog catalog, OfferReview review) {
 		this.catalog = catalog;
+		this.review = review;
 	}
 
 	private static boolean seesAll(HttpServletRequest request) {
@@ -85,19 +90,59 @@ class OfferApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Creates an offer (providers only for their own organisation); 422 with every problem")
-	ResponseEntity<Offer> createOffer(@RequestBody Offer offer, HttpServletRequest request) {
+	@Operation(summary = "Creates an offer (providers only for their own organisation; 202 with the pending change "
+			+ "where the region reviews provider changes); 422 with every problem")
+	ResponseEntity<?> createOffer(@RequestBody Offer offer, HttpServletRequest request) {
 		mayMaintain(offer.organizationId(), request);
-		return ResponseEntity.status(HttpStatus.CREATED).body(catalog.createOffer(offer));
+		if (seesAll(request)) {
+			return ResponseEntity.status(HttpStatus.CREATED).body(catalog.createOffer(offer));
+		}
+		return outcome(review.propose(null, offer), HttpStatus.CREATED);
 	}
 
 	@PutMapping("/{id:\\d+}")
-	@Operation(summary = "Replaces an offer (providers only their own organisation's); 422 with every problem")
-	Offer updateOffer(@PathVariable long id, @RequestBody Offer offer, HttpServletRequest request) {
+	@Operation(summary = "Replaces an offer (providers only their own organisation's; 202 with the pending change "
+			+ "where the region reviews provider changes); 422 with every problem")
+	ResponseEntity<?> updateOffer(@PathVariable long id, @RequestBody Offer offer, HttpServletRequest request) {
 		Offer old = catalog.offer(id).orElseThrow(() -> notFound("offer", id));
 		mayMaintain(old.organizationId(), request);
 		mayMaintain(offer.organizationId(), request);
-		return catalog.updateOffer(id, offer);
+		if (seesAll(request)) {
+			return ResponseEntity.ok(catalog.updateOffer(id, offer));
+		}
+		return outcome(review.propose(id, offer), HttpStatus.OK);
+	}
+
+	/** What a 202 Accepted says: the change waits for a planner; its state is at {@code /pending/{id}}. */
+	record Accepted(long pendingChangeId, OfferReview.Status status) {
+	}
+
+	private static ResponseEntity<?> outcome(OfferReview.Outcome outcome, HttpStatus applied) {
+		if (outcome.pending()) {
+			return ResponseEntity.accepted().location(URI.create("/api/v1/offers/pending/" + outcome.pendingChangeId()))
+				.body(new Accepted(outcome.pendingChangeId(), OfferReview.Status.PENDING));
+		}
+		return ResponseEntity.status(applied).body(outcome.applied());
+	}
+
+	@GetMapping("/pending/{id:\\d+}")
+	@Operation(summary = "A change held for review: proposed offer, state and, if rejected, the reason (planners, "
+			+ "admins and the organisation's providers)")
+	OfferReview.PendingChange pendingChange(@PathVariable long id, HttpServletRequest request) {
+		OfferReview.PendingChange change = review.change(id).orElseThrow(() -> notFound("pending change", id));
+		if (!seesAll(request) && !memberOf(request).contains(change.organizationId())) {
+			throw notFound("pending change", id);
+		}
+		return change;
+	}
+
+	@PostMapping("/{id:\\d+}/confirmation")
+	@Operation(summary = "Confirms that an offer is still current: last confirmed becomes today (providers only "
+			+ "their own organisation's)")
+	Offer confirm(@PathVariable long id, HttpServletRequest request) {
+		Offer offer = catalog.offer(id).orElseThrow(() -> notFound("offer", id));
+		mayMaintain(offer.organizationId(), request);
+		return catalog.confirm(List.of(id)).get(0);
 	}
 
 	@GetMapping("/{id:\\d+}/changes")
@@ -139,6 +184,14 @@ class OfferApiController {
 		return catalog.updateOrganization(id, organization);
 	}
 
+	@GetMapping("/organizations/{id:\\d+}/offers")
+	@Operation(summary = "The offers of an organisation; inactive ones only for planners, admins and its providers")
+	List<Offer> organizationOffers(@PathVariable long id, HttpServletRequest request) {
+		catalog.organization(id).orElseThrow(() -> notFound("organisation", id));
+		boolean all = seesAll(request) || memberOf(request).contains(id);
+		return catalog.offersOf(id).stream().filter(o -> all || o.active()).toList();
+	}
+
 	@GetMapping("/organizations/{id:\\d+}/changes")
 	@Operation(summary = "Change log of an organisation")
 	List<ChangeLogEntry> organizationChanges(@PathVariable long id) {
@@ -163,14 +216,19 @@ class OfferApiController {
 	}
 
 	@PostMapping("/locations")
-	@Operation(summary = "Creates a location and assigns its Gemeinde (planners and admins); 422 with every problem")
-	ResponseEntity<Location> createLocation(@RequestBody Location location) {
+	@Operation(summary = "Creates a location and assigns its Gemeinde (providers only for their own organisation); "
+			+ "422 with every problem")
+	ResponseEntity<Location> createLocation(@RequestBody Location location, HttpServletRequest request) {
+		mayMaintain(location == null ? null : location.organizationId(), request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(catalog.createLocation(location));
 	}
 
 	@PutMapping("/locations/{id:\\d+}")
-	@Operation(summary = "Replaces a location and reassigns its Gemeinde (planners and admins)")
-	Location updateLocation(@PathVariable long id, @RequestBody Location location) {
+	@Operation(summary = "Replaces a location and reassigns its Gemeinde (providers only their own organisation's)")
+	Location updateLocation(@PathVariable long id, @RequestBody Location location, HttpServletRequest request) {
+		Location old = catalog.location(id).orElseThrow(() -> notFound("location", id));
+		mayMaintain(old.organizationId(), request);
+		mayMaintain(location == null ? null : location.organizationId(), request);
 		return catalog.updateLocation(id, location);
 	}
 

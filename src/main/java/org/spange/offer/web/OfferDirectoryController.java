@@ -86,6 +86,7 @@ class OfferDirectoryController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("problems", parsed.problems());
 		model.addAttribute("internal", internal);
+		model.addAttribute("canEdit", internal || request.isUserInRole(Role.PROVIDER.name()));
 		model.addAttribute("query", queryWithoutPage(request));
 		choices(model);
 		if (parsed.problems().isEmpty()) {
