@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.spange.SpangeTest;
 import org.spange.area.AreaDetail;
-import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -282,8 +281,8 @@ class OfferImportTest {
 		rejected.at("/report/problems").forEach(p -> problems.add(p.get("unit").asString() + " "
 				+ p.get("number").asInt() + " " + p.get("field").asString() + " " + p.get("code").asString()));
 		assertThat(problems).containsExactly(
-				"FEATURE 1 organization.providerType import.offer.check.organization.providerType.missing",
-				"FEATURE 2 attributes import.offer.check.offer.fields.missing");
+				"FEATURE 1 organization.providerType problem.organization.providerType.missing",
+				"FEATURE 2 attributes problem.offer.fields.missing");
 		assertThat(offerCount()).isEqualTo(offers);
 
 		MockMultipartHttpServletRequestBuilder request = multipart(API).file(new MockMultipartFile("file",

@@ -193,13 +193,13 @@ class ProviderOffersTest {
 			.param("name", "").param("city", "Bregenz").param("latitude", "viel").param("longitude", lon)
 			.with(ownProvider()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(bad).contains("Das ist keine Zahl").contains("Der Name fehlt").contains("value=\"viel\"")
+		assertThat(bad).contains("Das ist keine Zahl").contains("erforderlich, höchstens 200 Zeichen").contains("value=\"viel\"")
 			.contains("value=\"Bregenz\"").contains("id=\"loc-latitude-error\"").contains("href=\"#loc-latitude\"")
 			.contains("aria-invalid=\"true\"");
 		String confidential = mvc.perform(post("/provider/locations").param("organization", Long.toString(own))
 			.param("name", "Schutzwohnung").param("confidential", "true").with(ownProvider()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(confidential).contains("braucht seinen Punkt").contains("value=\"Schutzwohnung\"");
+		assertThat(confidential).contains("braucht seine Koordinaten").contains("value=\"Schutzwohnung\"");
 		assertThat(catalog.locationsOf(own)).isEmpty();
 
 		mvc.perform(post("/provider/locations").param("organization", Long.toString(own))

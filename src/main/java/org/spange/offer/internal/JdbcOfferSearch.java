@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.spange.area.AreaHierarchy;
-import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;

@@ -357,6 +357,10 @@ class OfferImportService implements OfferImport {
 	 * Runs a catalog check and reports its problems at the record, with the file's field names; problems of
 	 * {@code ignored} fields (references to what the import creates itself) are left out.
 	 */
+	/** Checks whose import message names the value (a list entry the file gave): the others use problem.<code>. */
+	private static final Set<String> WITH_VALUE = Set.of("offer.field.unknown", "offer.targetGroup.unknown",
+			"offer.language.invalid", "offer.phone.invalid");
+
 	private static void report(Check check, int record, Function<String, String> fields, Problems problems,
 			Set<String> ignored, Offer offer) {
 		try {
@@ -367,8 +371,9 @@ class OfferImportService implements OfferImport {
 				if (ignored.contains(p.field()) || problems.unreadable.contains(record + "\u0000" + field)) {
 					continue;
 				}
-				problems.at(record, field, "import.offer.check." + p.code(), p.message(),
-						value(p.field(), offer));
+				// the shared text of the check, or the import's own one that names the offending value
+				String key = WITH_VALUE.contains(p.code()) ? "import.offer.check." + p.code() : "problem." + p.code();
+				problems.at(record, field, key, p.message(), value(p.field(), offer));
 			}
 		}
 	}

@@ -13,13 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.spange.access.Role;
-import org.spange.area.AreaDetail;
 import org.spange.area.AreaHierarchy;
-import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
-import org.spange.offer.FieldOfAction;
-import org.spange.offer.Location;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
 import org.spange.offer.OfferPage;
@@ -27,8 +23,6 @@ import org.spange.offer.OfferQuery;
 import org.spange.offer.OfferSearch;
 import org.spange.offer.OfferSearch.CountBy;
 import org.spange.offer.OfferSearch.OfferMarker;
-import org.spange.offer.Organization;
-import org.spange.offer.TargetGroup;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -50,7 +44,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/offers")
 class OfferDirectoryController {
 
-	/** "Open now" is the local time of the region; Austria and Germany share this zone. */
+	/** The region's local time ("open now", dates shown); Austria and Germany share this zone. */
 	static final ZoneId REGION_TIME = ZoneId.of("Europe/Vienna");
 	static final int PAGE_SIZE = 20;
 	/** A printed list is for handing out, not for the whole inventory. */

@@ -84,7 +84,7 @@ class OfferReviewController {
 		model.addAttribute("rules", review.rules());
 		model.addAttribute("levelNames", areas.levels().stream()
 			.collect(Collectors.toMap(l -> l.key(), l -> l.name(locale), (a, b) -> a)));
-		model.addAttribute("zone", ProviderOffersController.REGION_TIME);
+		model.addAttribute("zone", OfferDirectoryController.REGION_TIME);
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", List.of());
 		}

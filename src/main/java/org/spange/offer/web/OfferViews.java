@@ -1,6 +1,5 @@
 package org.spange.offer.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.spange.offer.FieldOfAction;
 import org.spange.offer.Location;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
+import org.spange.offer.OfferReview;
 import org.spange.offer.Organization;
 import org.spange.offer.TargetGroup;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,14 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OfferViews {
 
-	/** Offers not confirmed for longer are flagged (the freshness rule). */
-	static final int CONFIRM_MONTHS = 12;
-
 	private final OfferCatalog catalog;
+	private final OfferReview review;
 	private final AreaQueries areas;
 
-	OfferViews(OfferCatalog catalog, AreaQueries areas) {
+	OfferViews(OfferCatalog catalog, OfferReview review, AreaQueries areas) {
 		this.catalog = catalog;
+		this.review = review;
 		this.areas = areas;
 	}
 
@@ -81,11 +80,10 @@ class OfferViews {
 		for (long locationId : o.locationIds()) {
 			catalog.location(locationId).ifPresent(l -> places.add(place(l, reveal)));
 		}
-		LocalDate due = LocalDate.now(OfferDirectoryController.REGION_TIME).minusMonths(CONFIRM_MONTHS);
 		return new Row(o, catalog.organization(o.organizationId()).map(Organization::name).orElse(""),
 				o.fieldsOfAction().stream().map(k -> names.fields().getOrDefault(k, k)).toList(),
 				o.targetGroups().stream().map(k -> names.groups().getOrDefault(k, k)).toList(), places,
-				o.lastConfirmed() == null || o.lastConfirmed().isBefore(due));
+				review.stale(o));
 	}
 
 	private Place place(Location l, boolean reveal) {

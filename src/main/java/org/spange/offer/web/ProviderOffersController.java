@@ -1,6 +1,5 @@
 package org.spange.offer.web;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,8 +39,6 @@ import jakarta.servlet.http.HttpServletRequest;
 class ProviderOffersController {
 
 	private static final int MAX_ORGANIZATIONS = 500;
-	/** Times are stored in UTC and shown in the region's time. */
-	static final ZoneId REGION_TIME = ZoneId.of("Europe/Vienna");
 	/** The location form's fields in the order shown: the error summary follows it. */
 	private static final List<String> FORM_ORDER = List.of("name", "address1", "postalCode", "city", "country",
 			"latitude", "longitude", "confidential");
@@ -151,7 +148,7 @@ class ProviderOffersController {
 		}
 		model.addAttribute("organizations", choices);
 		model.addAttribute("confirmAfter", review.confirmAfter());
-		model.addAttribute("zone", REGION_TIME);
+		model.addAttribute("zone", OfferDirectoryController.REGION_TIME);
 		if (chosen == null) {
 			if (seesAll(request)) {
 				// planners: where confirmations are overdue, to follow up with the providers
