@@ -29,6 +29,10 @@ import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
 import org.spange.offer.Organization;
 import org.spange.offer.ProviderType;
+import org.spange.planning.Goal;
+import org.spange.planning.Guideline;
+import org.spange.planning.Measure;
+import org.spange.planning.Planning;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,7 +61,12 @@ class AuthorizationTest {
 	@Autowired
 	OfferCatalog offers;
 
+	@Autowired
+	Planning planning;
+
 	long gemeinde;
+	long goal;
+	long measure;
 	long organization;
 	long offer;
 	long location;
@@ -79,6 +88,13 @@ class AuthorizationTest {
 		offer = offers.createOffer(new Offer(null, organization, "AuthorizationTest Angebot", null, Offer.Status.ACTIVE,
 				null, null, true, null, null, null, null, null, null, List.of("familie"), null, null, null, null, null,
 				null, null, null, null, List.of(location), null, null, null)).id();
+		long guideline = planning.createGuideline(new Guideline(null, "AuthorizationTest Gremium", null,
+				"AuthorizationTest Leitlinie", "Text", java.time.LocalDate.of(2025, 1, 1), false)).id();
+		goal = planning.createGoal(new Goal(null, gemeinde, null, "AuthorizationTest Ziel", null,
+				List.of(guideline), List.of())).id();
+		measure = planning.createMeasure(new Measure(null, "AuthorizationTest Maßnahme", null, "Sozialamt", null,
+				gemeinde, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), null, null,
+				List.of(goal), List.of())).id();
 	}
 
 	/** Expected status per caller: anonymous, ADMIN, PLANNER, MUNICIPALITY, PROVIDER, COUNSELOR, CASE_MANAGER. */
@@ -212,6 +228,37 @@ class AuthorizationTest {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
 			}
 		}
+		// the planning cycle: municipalities read, planners and admins write; an empty form or body: 200 with the
+		// form's problems or 422
+		for (Object[] e : List.of(new Object[] { "GET /planning", MAINTAIN_AREAS, 200 },
+				new Object[] { "GET /planning/goals/{goal}", MAINTAIN_AREAS, 200 },
+				new Object[] { "GET /planning/measures/{measure}", MAINTAIN_AREAS, 200 },
+				new Object[] { "GET /planning/goals/new", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /planning/measures/{measure}/edit", MAINTAIN_AREAS, 403 },
+				new Object[] { "POST /planning/goals/new", MAINTAIN_AREAS, 403 },
+				new Object[] { "POST /planning/guidelines/new", MAINTAIN_AREAS, 403 },
+				new Object[] { "POST /planning/measures/new", MAINTAIN_AREAS, 403 },
+				new Object[] { "POST /planning/measures/{measure}/status", MAINTAIN_AREAS, 403 },
+				new Object[] { "POST /planning/measures/{measure}/evaluations", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /api/v1/planning/guidelines", PLANNERS_READ, 200 },
+				new Object[] { "GET /api/v1/planning/goals", PLANNERS_READ, 200 },
+				new Object[] { "GET /api/v1/planning/goals/{goal}/progress", PLANNERS_READ, 200 },
+				new Object[] { "GET /api/v1/planning/measures", PLANNERS_READ, 200 },
+				new Object[] { "GET /api/v1/planning/measures/overdue", PLANNERS_READ, 200 },
+				new Object[] { "GET /api/v1/planning/measures/{measure}/transitions", PLANNERS_READ, 200 },
+				new Object[] { "POST /api/v1/planning/guidelines", API_IMPORT, 403 },
+				new Object[] { "POST /api/v1/planning/goals", API_IMPORT, 403 },
+				new Object[] { "PUT /api/v1/planning/goals/{goal}", API_IMPORT, 403 },
+				new Object[] { "POST /api/v1/planning/measures", API_IMPORT, 403 },
+				new Object[] { "PUT /api/v1/planning/measures/{measure}", API_IMPORT, 403 },
+				new Object[] { "POST /api/v1/planning/measures/{measure}/transitions", API_IMPORT, 403 },
+				new Object[] { "POST /api/v1/planning/measures/{measure}/evaluations", API_IMPORT, 403 })) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e[0], caller,
+						caller.equals("MUNICIPALITY") ? (int) e[2] : ((Expect) e[1]).forCaller(caller)));
+			}
+		}
 		return cases.stream();
 	}
 
@@ -253,6 +300,11 @@ class AuthorizationTest {
 			.replace("{taxonomy-term}", java.util.UUID
 				.nameUUIDFromBytes("spange:taxonomy_term:field_of_action:familie".getBytes(StandardCharsets.UTF_8))
 				.toString());
+		path = path.replace("{goal}", Long.toString(goal)).replace("{measure}", Long.toString(measure));
+		if (path.startsWith("/api/v1/planning") && !parts[0].equals("GET")) {
+			// an empty body: every field missing
+			return (parts[0].equals("POST") ? post(path) : put(path)).contentType("application/json").content("{}");
+		}
 		if (path.startsWith("/api/v1/offers") && !parts[0].equals("GET")) {
 			// an empty body: every field missing
 			return (parts[0].equals("POST") ? post(path) : put(path)).contentType("application/json").content("{}");

@@ -68,6 +68,11 @@ class SecurityConfiguration {
 			.requestMatchers("/provider/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			// offer imports (create organisations and merge into any offer): planners and admins only
 			.requestMatchers("/api/v1/offers/imports", "/api/v1/offers/imports/**").hasAnyRole(admin, planner)
+			// the planning cycle: municipalities read, planners and admins write (and open the forms)
+			.requestMatchers(HttpMethod.GET, "/planning/*/new", "/planning/*/*/edit").hasAnyRole(admin, planner)
+			.requestMatchers(HttpMethod.GET, "/planning", "/planning/**", "/api/v1/planning/**")
+			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
+			.requestMatchers("/planning", "/planning/**", "/api/v1/planning/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
 			.requestMatchers("/api/v1/offers/locations/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers("/api/v1/offers/organizations/**").hasAnyRole(admin, planner)

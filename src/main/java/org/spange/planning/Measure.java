@@ -1,0 +1,28 @@
+package org.spange.planning;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A measure (Maßnahme) serving one or more goals. Its status changes only through
+ * {@link Planning#changeStatus(long, MeasureStatus, String)}; on create and update it is ignored.
+ *
+ * @param responsible  who carries it, as free text (until the network module names actors)
+ * @param costEstimate EUR, may be null
+ * @param offerIds     offers of the offer inventory it relies on
+ */
+public record Measure(Long id, String title, String description, String responsible, String partners, Long areaId,
+		LocalDate startDate, LocalDate endDate, MeasureStatus status, BigDecimal costEstimate, List<Long> goalIds,
+		List<Long> offerIds) {
+
+	public Measure {
+		goalIds = goalIds == null ? List.of() : List.copyOf(goalIds);
+		offerIds = offerIds == null ? List.of() : List.copyOf(offerIds);
+	}
+
+	/** Its end date has passed and it is neither done nor stopped. */
+	public boolean overdue(LocalDate today) {
+		return endDate != null && endDate.isBefore(today) && status != null && !status.isFinal();
+	}
+}

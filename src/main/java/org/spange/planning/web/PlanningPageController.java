@@ -1,0 +1,411 @@
+package org.spange.planning.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.spange.indicator.Indicator;
+import org.spange.indicator.IndicatorCatalog;
+import org.spange.offer.OfferCatalog;
+import org.spange.planning.Direction;
+import org.spange.planning.Goal;
+import org.spange.planning.GoalProgress;
+import org.spange.planning.Guideline;
+import org.spange.planning.InvalidPlanningException;
+import org.spange.planning.InvalidPlanningException.Problem;
+import org.spange.planning.Measure;
+import org.spange.planning.MeasureStatus;
+import org.spange.planning.Planning;
+import org.spange.planning.TargetProgress;
+import org.spange.planning.web.PlanningForms.EvaluationForm;
+import org.spange.planning.web.PlanningForms.GoalForm;
+import org.spange.planning.web.PlanningForms.GuidelineForm;
+import org.spange.planning.web.PlanningForms.MeasureForm;
+import org.spange.planning.web.PlanningForms.Parsed;
+import org.spange.planning.web.PlanningForms.StatusForm;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The planning pages: the dashboard for the region or one area, a goal with its roll-up, a measure with its history
+ * and evaluations, and the forms. Planners and admins write, municipality users read (security configuration). Every
+ * form is checked on the server as a whole; every problem is shown at its field and in a summary, and the form keeps
+ * what was typed.
+ */
+@Controller
+@RequestMapping("/planning")
+class PlanningPageController {
+
+	private final Planning planning;
+	private final AreaChoices areaChoices;
+	private final IndicatorCatalog indicators;
+	private final OfferCatalog offers;
+	private final MessageSource messages;
+
+	PlanningPageController(Planning planning, AreaChoices areaChoices, IndicatorCatalog indicators,
+			OfferCatalog offers, MessageSource messages) {
+		this.planning = planning;
+		this.areaChoices = areaChoices;
+		this.indicators = indicators;
+		this.offers = offers;
+		this.messages = messages;
+	}
+
+	/** A goal in a list: its progress and where it is set. */
+	public record GoalRow(Goal goal, GoalProgress progress, String areaLabel) {
+	}
+
+	/** One indicator target of one goal with its progress, for the dashboard's table. */
+	public record TargetRow(Goal goal, String areaLabel, String indicatorName, TargetProgress progress) {
+	}
+
+	/** Goals of one level, for the dashboard. */
+	public record LevelGoals(String levelName, List<GoalRow> goals) {
+	}
+
+	@ExceptionHandler(NoSuchElementException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error";
+	}
+
+	// dashboard
+
+	@GetMapping
+	String dashboard(@RequestParam(required = false) Long area, Locale locale, Model model) {
+		List<AreaChoices.Group> groups = areaChoices.groups(locale);
+		Map<Long, String> labels = AreaChoices.labels(groups);
+		Set<Long> within = area == null ? null : areaChoices.within(area);
+		List<Goal> goals = planning.goals().stream().filter(g -> within == null || within.contains(g.areaId()))
+			.toList();
+		List<Measure> measures = planning.measures().stream()
+			.filter(m -> within == null || within.contains(m.areaId())).toList();
+		LocalDate today = LocalDate.now();
+		List<Measure> overdue = measures.stream().filter(m -> m.overdue(today)).toList();
+		Map<MeasureStatus, Long> counts = new EnumMap<>(MeasureStatus.class);
+		for (MeasureStatus s : MeasureStatus.values()) {
+			counts.put(s, measures.stream().filter(m -> m.status() == s).count());
+		}
+		Map<String, String> indicatorNames = indicatorNames(locale);
+		Map<Long, String> levelOf = AreaChoices.levels(groups);
+		Map<String, LevelGoals> byLevel = new LinkedHashMap<>();
+		for (AreaChoices.Group group : groups) {
+			byLevel.put(group.levelKey(), new LevelGoals(group.levelName(), new ArrayList<>()));
+		}
+		List<TargetRow> targets = new ArrayList<>();
+		for (Goal g : goals) {
+			GoalProgress p = planning.progress(g.id());
+			LevelGoals level = byLevel.get(levelOf.get(g.areaId()));
+			if (level != null) {
+				level.goals().add(new GoalRow(g, p, labels.get(g.areaId())));
+			}
+			for (TargetProgress t : p.targets()) {
+				targets.add(new TargetRow(g, labels.get(g.areaId()),
+						indicatorNames.getOrDefault(t.target().indicatorKey(), t.target().indicatorKey()), t));
+			}
+		}
+		model.addAttribute("areaGroups", groups);
+		model.addAttribute("area", area);
+		model.addAttribute("areaLabel", area == null ? null : labels.get(area));
+		model.addAttribute("areaLabels", labels);
+		model.addAttribute("guidelines", planning.guidelines());
+		model.addAttribute("levels", byLevel.values().stream().filter(l -> !l.goals().isEmpty()).toList());
+		model.addAttribute("goalCount", goals.size());
+		model.addAttribute("counts", counts);
+		model.addAttribute("measures", measures);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("targets", targets);
+		model.addAttribute("targetChart", targetChart(targets, locale));
+		model.addAttribute("today", today);
+		return "planning/dashboard";
+	}
+
+	/** The chart's data: one bar per target, progress in percent (null where the current value is missing). */
+	private static String targetChart(List<TargetRow> targets, Locale locale) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("locale", locale.getLanguage());
+		chart.put("labels", targets.stream().map(t -> t.goal().title() + " – " + t.indicatorName()).toList());
+		chart.put("values", targets.stream()
+			.map(t -> t.progress().progress() == null ? null : Math.round(t.progress().progress() * 1000) / 10.0)
+			.toList());
+		return CHART_JSON.writeValueAsString(chart);
+	}
+
+	private static final tools.jackson.databind.ObjectMapper CHART_JSON = new tools.jackson.databind.ObjectMapper();
+
+	private Map<String, String> indicatorNames(Locale locale) {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (Indicator i : indicators.indicators(false)) {
+			names.put(i.key(), i.name(locale));
+		}
+		return names;
+	}
+
+	// goal
+
+	@GetMapping("/goals/{id:\\d+}")
+	String goal(@PathVariable long id, Locale locale, Model model) {
+		Goal goal = planning.goal(id).orElseThrow();
+		Map<Long, String> labels = areaChoices.labels(locale);
+		GoalProgress progress = planning.progress(id);
+		model.addAttribute("goal", goal);
+		model.addAttribute("progress", progress);
+		model.addAttribute("areaLabels", labels);
+		model.addAttribute("parent", goal.parentId() == null ? null : planning.goal(goal.parentId()).orElse(null));
+		model.addAttribute("guidelines",
+				goal.guidelineIds().stream().map(planning::guideline).flatMap(java.util.Optional::stream).toList());
+		model.addAttribute("measures", planning.measuresOf(id));
+		model.addAttribute("indicatorNames", indicatorNames(locale));
+		model.addAttribute("today", LocalDate.now());
+		return "planning/goal";
+	}
+
+	// measure
+
+	@GetMapping("/measures/{id:\\d+}")
+	String measure(@PathVariable long id, Locale locale, Model model) {
+		return measurePage(planning.measure(id).orElseThrow(), new StatusForm(), FormProblems.none(),
+				new EvaluationForm(), FormProblems.none(), locale, model);
+	}
+
+	private String measurePage(Measure measure, StatusForm statusForm, FormProblems statusProblems,
+			EvaluationForm evaluationForm, FormProblems evaluationProblems, Locale locale, Model model) {
+		if (evaluationForm.getEvaluatedOn() == null) {
+			evaluationForm.setEvaluatedOn(LocalDate.now().toString());
+		}
+		model.addAttribute("measure", measure);
+		model.addAttribute("areaLabels", areaChoices.labels(locale));
+		model.addAttribute("goals",
+				measure.goalIds().stream().map(planning::goal).flatMap(java.util.Optional::stream).toList());
+		model.addAttribute("offers",
+				measure.offerIds().stream().map(offers::offer).flatMap(java.util.Optional::stream).toList());
+		model.addAttribute("history", planning.history(measure.id()));
+		model.addAttribute("evaluations", planning.evaluations(measure.id()));
+		model.addAttribute("statusForm", statusForm);
+		model.addAttribute("statusProblems", statusProblems);
+		model.addAttribute("evaluationForm", evaluationForm);
+		model.addAttribute("evaluationProblems", evaluationProblems);
+		model.addAttribute("nextStatuses", measure.status().next().stream().sorted().toList());
+		model.addAttribute("today", LocalDate.now());
+		return "planning/measure";
+	}
+
+	@PostMapping("/measures/{id:\\d+}/status")
+	String changeStatus(@PathVariable long id, @ModelAttribute("statusForm") StatusForm form, Locale locale,
+			Model model, RedirectAttributes redirect) {
+		Measure measure = planning.measure(id).orElseThrow();
+		List<Problem> problems = new ArrayList<>();
+		MeasureStatus to = null;
+		if (PlanningForms.blank(form.getStatus()) == null) {
+			problems.add(new Problem("status", "required", "The new status is required"));
+		} else {
+			try {
+				to = MeasureStatus.valueOf(form.getStatus().strip());
+			} catch (IllegalArgumentException e) {
+				problems.add(new Problem("status", "status.unknown", "Unknown status"));
+			}
+		}
+		if (problems.isEmpty()) {
+			try {
+				planning.changeStatus(id, to, form.getNote());
+				redirect.addFlashAttribute("saved", "planning.saved.status");
+				return "redirect:/planning/measures/" + id;
+			} catch (InvalidPlanningException e) {
+				problems.addAll(e.problems());
+			}
+		}
+		return measurePage(measure, form, FormProblems.of(problems, messages, locale), new EvaluationForm(),
+				FormProblems.none(), locale, model);
+	}
+
+	@PostMapping("/measures/{id:\\d+}/evaluations")
+	String evaluate(@PathVariable long id, @ModelAttribute("evaluationForm") EvaluationForm form, Locale locale,
+			Model model, RedirectAttributes redirect) {
+		Measure measure = planning.measure(id).orElseThrow();
+		Parsed<org.spange.planning.Evaluation> parsed = form.parse();
+		List<Problem> problems = new ArrayList<>(parsed.problems());
+		if (problems.isEmpty()) {
+			try {
+				planning.addEvaluation(id, parsed.value());
+				redirect.addFlashAttribute("saved", "planning.saved.evaluation");
+				return "redirect:/planning/measures/" + id;
+			} catch (InvalidPlanningException e) {
+				problems.addAll(e.problems());
+			}
+		}
+		return measurePage(measure, new StatusForm(), FormProblems.none(), form,
+				FormProblems.of(problems, messages, locale), locale, model);
+	}
+
+	// guideline form
+
+	@GetMapping("/guidelines/new")
+	String newGuideline(Locale locale, Model model) {
+		GuidelineForm form = new GuidelineForm();
+		return guidelineForm(null, form, FormProblems.none(), locale, model);
+	}
+
+	@GetMapping("/guidelines/{id:\\d+}/edit")
+	String editGuideline(@PathVariable long id, Locale locale, Model model) {
+		Guideline g = planning.guideline(id).orElseThrow();
+		return guidelineForm(g, GuidelineForm.of(g), FormProblems.none(), locale, model);
+	}
+
+	@PostMapping({ "/guidelines/new", "/guidelines/{id:\\d+}/edit" })
+	String saveGuideline(@PathVariable(required = false) Long id, @ModelAttribute("form") GuidelineForm form,
+			Locale locale, Model model, RedirectAttributes redirect) {
+		Guideline current = id == null ? null : planning.guideline(id).orElseThrow();
+		Parsed<Guideline> parsed = form.parse();
+		List<Problem> problems = merge(parsed.problems(), planning.check(parsed.value()));
+		if (problems.isEmpty()) {
+			try {
+				if (id == null) {
+					planning.createGuideline(parsed.value());
+				} else {
+					planning.updateGuideline(id, parsed.value());
+				}
+				redirect.addFlashAttribute("saved", "planning.saved.guideline");
+				return "redirect:/planning#guidelines";
+			} catch (InvalidPlanningException e) {
+				problems = e.problems();
+			}
+		}
+		return guidelineForm(current, form, FormProblems.of(problems, messages, locale), locale, model);
+	}
+
+	private String guidelineForm(Guideline current, GuidelineForm form, FormProblems problems, Locale locale,
+			Model model) {
+		model.addAttribute("current", current);
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		model.addAttribute("areaGroups", areaChoices.groups(locale));
+		return "planning/guideline-form";
+	}
+
+	// goal form
+
+	@GetMapping("/goals/new")
+	String newGoal(@RequestParam(required = false) Long parent, Locale locale, Model model) {
+		GoalForm form = GoalForm.empty();
+		if (parent != null) {
+			form.setParentId(parent.toString());
+		}
+		return goalForm(null, form, FormProblems.none(), locale, model);
+	}
+
+	@GetMapping("/goals/{id:\\d+}/edit")
+	String editGoal(@PathVariable long id, Locale locale, Model model) {
+		Goal g = planning.goal(id).orElseThrow();
+		return goalForm(g, GoalForm.of(g), FormProblems.none(), locale, model);
+	}
+
+	@PostMapping({ "/goals/new", "/goals/{id:\\d+}/edit" })
+	String saveGoal(@PathVariable(required = false) Long id, @ModelAttribute("form") GoalForm form, Locale locale,
+			Model model, RedirectAttributes redirect) {
+		Goal current = id == null ? null : planning.goal(id).orElseThrow();
+		Parsed<Goal> parsed = form.parse();
+		List<Problem> problems = merge(parsed.problems(), planning.check(id, parsed.value()));
+		if (problems.isEmpty()) {
+			try {
+				Goal saved = id == null ? planning.createGoal(parsed.value()) : planning.updateGoal(id, parsed.value());
+				redirect.addFlashAttribute("saved", "planning.saved.goal");
+				return "redirect:/planning/goals/" + saved.id();
+			} catch (InvalidPlanningException e) {
+				problems = e.problems();
+			}
+		}
+		form.compact();
+		return goalForm(current, form, FormProblems.of(problems, messages, locale), locale, model);
+	}
+
+	private String goalForm(Goal current, GoalForm form, FormProblems problems, Locale locale, Model model) {
+		form.fill();
+		model.addAttribute("current", current);
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		List<AreaChoices.Group> groups = areaChoices.groups(locale);
+		model.addAttribute("areaGroups", groups);
+		model.addAttribute("areaLabels", AreaChoices.labels(groups));
+		model.addAttribute("guidelines", planning.guidelines());
+		model.addAttribute("parents", planning.goals().stream()
+			.filter(g -> current == null || !g.id().equals(current.id())).toList());
+		model.addAttribute("indicators", indicators.indicators(false));
+		model.addAttribute("directions", Direction.values());
+		return "planning/goal-form";
+	}
+
+	// measure form
+
+	@GetMapping("/measures/new")
+	String newMeasure(@RequestParam(required = false) Long goal, Locale locale, Model model) {
+		MeasureForm form = new MeasureForm();
+		if (goal != null) {
+			form.getGoalIds().add(goal.toString());
+			planning.goal(goal).ifPresent(g -> form.setAreaId(g.areaId().toString()));
+		}
+		return measureForm(null, form, FormProblems.none(), locale, model);
+	}
+
+	@GetMapping("/measures/{id:\\d+}/edit")
+	String editMeasure(@PathVariable long id, Locale locale, Model model) {
+		Measure m = planning.measure(id).orElseThrow();
+		return measureForm(m, MeasureForm.of(m), FormProblems.none(), locale, model);
+	}
+
+	@PostMapping({ "/measures/new", "/measures/{id:\\d+}/edit" })
+	String saveMeasure(@PathVariable(required = false) Long id, @ModelAttribute("form") MeasureForm form,
+			Locale locale, Model model, RedirectAttributes redirect) {
+		Measure current = id == null ? null : planning.measure(id).orElseThrow();
+		Parsed<Measure> parsed = form.parse();
+		List<Problem> problems = merge(parsed.problems(), planning.check(parsed.value()));
+		if (problems.isEmpty()) {
+			try {
+				Measure saved = id == null ? planning.createMeasure(parsed.value())
+						: planning.updateMeasure(id, parsed.value());
+				redirect.addFlashAttribute("saved", "planning.saved.measure");
+				return "redirect:/planning/measures/" + saved.id();
+			} catch (InvalidPlanningException e) {
+				problems = e.problems();
+			}
+		}
+		return measureForm(current, form, FormProblems.of(problems, messages, locale), locale, model);
+	}
+
+	private String measureForm(Measure current, MeasureForm form, FormProblems problems, Locale locale,
+			Model model) {
+		model.addAttribute("current", current);
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		List<AreaChoices.Group> groups = areaChoices.groups(locale);
+		model.addAttribute("areaGroups", groups);
+		model.addAttribute("areaLabels", AreaChoices.labels(groups));
+		model.addAttribute("goals", planning.goals());
+		return "planning/measure-form";
+	}
+
+	/** The form's own problems first; the service's only for fields the form could read. */
+	private static List<Problem> merge(List<Problem> own, List<Problem> service) {
+		List<Problem> all = new ArrayList<>(own);
+		Set<String> fields = new java.util.HashSet<>();
+		own.forEach(p -> fields.add(p.field()));
+		service.stream().filter(p -> !fields.contains(p.field())).forEach(all::add);
+		return all;
+	}
+}

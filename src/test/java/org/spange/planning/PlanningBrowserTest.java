@@ -1,0 +1,153 @@
+package org.spange.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spange.SpangeTest;
+import org.spange.area.AreaQueries;
+import org.spange.web.HeadlessChromium;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A planner creates a goal and a measure for it through the pages in a real browser (headless Chromium): the empty
+ * goal form shows its problems, the filled one saves, the measure starts and shows on the goal page; axe-core finds
+ * no serious or critical WCAG 2.1 A/AA violations on the form, the goal, the measure and the dashboard. Skipped when
+ * Chromium or its driver is not installed.
+ */
+@SpangeTest
+class PlanningBrowserTest {
+
+	static HeadlessChromium browser;
+	static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AreaQueries areas;
+
+	@Autowired
+	Planning planning;
+
+	@Autowired
+	org.spange.indicator.IndicatorCatalog indicators;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		browser = HeadlessChromium.startOrSkip("PlanningBrowserTest", 1400);
+		driver = browser.driver();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+			driver = null;
+		}
+	}
+
+	@Test
+	void aPlannerCreatesAGoalWithAMeasure() throws IOException {
+		String title = PlanningTestData.unique("Mehr Familien erreichen (Browsertest)");
+		String measureTitle = PlanningTestData.unique("Familientreff (Browsertest)");
+		long gemeinde = areas.byCode("gemeinde", "80101").orElseThrow().id().value();
+		logIn("planung");
+
+		driver.get(base() + "/planning/goals/new");
+		driver.findElement(By.cssSelector("#goal-form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
+		assertThat(driver.findElement(By.id("problems")).getText()).contains("Titel", "Gebiet", "Leitlinien");
+		assertThat(driver.findElement(By.id("f-title")).getDomAttribute("aria-describedby")).isEqualTo("err-f-title");
+		browser.screenshot("planning-goal-form-errors.png");
+		assertThat(browser.audit("goal form with errors", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
+
+		driver.findElement(By.id("f-title")).sendKeys(title);
+		new Select(driver.findElement(By.id("f-areaId"))).selectByValue(Long.toString(gemeinde));
+		driver.findElement(By.cssSelector("input[name=guidelineIds]")).click();
+		driver.findElement(By.cssSelector("#goal-form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+
+		driver.findElement(By.linkText("Neue Maßnahme")).click();
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("measure-form")));
+		// the goal and its area come preselected
+		assertThat(driver.findElement(By.cssSelector("input[name=goalIds]:checked")).isSelected()).isTrue();
+		driver.findElement(By.id("f-title")).sendKeys(measureTitle);
+		driver.findElement(By.id("f-responsible")).sendKeys("Familienreferat (Test)");
+		date("f-startDate", "2026-01-01");
+		date("f-endDate", "2027-12-31");
+		driver.findElement(By.id("f-costEstimate")).sendKeys("12.500,50");
+		driver.findElement(By.cssSelector("#measure-form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.urlMatches("/planning/measures/\\d+$"));
+		assertThat(driver.findElement(By.id("measure-status")).getText()).isEqualTo("geplant");
+		assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("12.500,50 €");
+
+		new Select(driver.findElement(By.id("f-status"))).selectByValue("RUNNING");
+		driver.findElement(By.id("f-note")).sendKeys("Start");
+		driver.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.textToBe(By.id("measure-status"), "läuft"));
+		assertThat(driver.findElement(By.id("history")).getText()).contains("geplant → läuft", "planung", "Start");
+		assertThat(browser.audit("measure page", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
+
+		driver.findElement(By.cssSelector("nav.breadcrumb a[href*='/planning/goals/']")).click();
+		wait(driver).until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
+		assertThat(driver.findElement(By.id("measure-table")).getText()).contains(measureTitle, "läuft");
+		assertThat(driver.findElement(By.cssSelector("#goal-progress tr[data-scope=own]")).getText())
+			.contains("0 von 1");
+		browser.screenshot("planning-goal.png");
+		assertThat(browser.audit("goal page", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
+
+		// an indicator target, so that the dashboard draws its chart (baseline entered: any indicator will do)
+		String indicator = indicators.indicators(false).get(0).key();
+		PlanningTestData.goal(planning, PlanningTestData.guideline(planning), gemeinde, null,
+				new IndicatorTarget(indicator, "2020", 10.0, 20.0, "2030", Direction.INCREASE));
+		driver.get(base() + "/planning");
+		assertThat(driver.findElement(By.cssSelector(".site-header nav")).getText()).contains("Planung");
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-chart svg")));
+		assertThat(driver.findElements(By.cssSelector("#target-table tbody tr"))).isNotEmpty();
+		assertThat(driver.findElement(By.id("measure-table")).getText()).contains(measureTitle);
+		browser.screenshot("planning-dashboard.png");
+		((JavascriptExecutor) driver).executeScript("document.getElementById('targets-heading').scrollIntoView()");
+		browser.screenshot("planning-dashboard-targets.png");
+		assertThat(browser.audit("planning dashboard", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
+	}
+
+	private void date(String id, String iso) {
+		WebElement input = driver.findElement(By.id(id));
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, iso);
+	}
+
+	private void logIn(String user) {
+		driver.get(base() + "/login");
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys("spange-demo");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private static WebDriverWait wait(WebDriver driver) {
+		return new WebDriverWait(driver, Duration.ofSeconds(30));
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+}
