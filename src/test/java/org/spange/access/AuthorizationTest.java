@@ -259,6 +259,27 @@ class AuthorizationTest {
 						caller.equals("MUNICIPALITY") ? (int) e[2] : ((Expect) e[1]).forCaller(caller)));
 			}
 		}
+		// networks and conferences: logged in; persons and planning for planners (and network coordinators, who the
+		// test users are not); empty forms: 422; unknown conferences: 404, the minutes page also for the public
+		Expect loggedIn = new Expect(LOGIN, 200, 200, 200);
+		Expect unknown = new Expect(LOGIN, 404, 404, 404);
+		for (Endpoint e : List.of(new Endpoint("GET /networks", loggedIn),
+				new Endpoint("GET /networks/responsibilities", loggedIn),
+				new Endpoint("GET /networks/persons", MAINTAIN_AREAS),
+				new Endpoint("POST /networks", new Expect(LOGIN, 422, 422, 403)),
+				new Endpoint("POST /networks/persons", new Expect(LOGIN, 422, 422, 403)),
+				new Endpoint("POST /networks/responsibilities", new Expect(LOGIN, 422, 422, 403)),
+				new Endpoint("GET /conferences", loggedIn), new Endpoint("GET /conferences/new", MAINTAIN_AREAS),
+				new Endpoint("POST /conferences/new", new Expect(LOGIN, 422, 422, 403)),
+				new Endpoint("GET /tasks", loggedIn), new Endpoint("GET /conferences/999999999", unknown),
+				new Endpoint("GET /conferences/999999999.ics", unknown),
+				new Endpoint("POST /conferences/999999999/approve", unknown),
+				new Endpoint("GET /conferences/999999999/minutes", new Expect(404, 404, 404, 404)))) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
+			}
+		}
 		return cases.stream();
 	}
 

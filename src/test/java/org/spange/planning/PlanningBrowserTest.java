@@ -119,7 +119,7 @@ class PlanningBrowserTest {
 		PlanningTestData.goal(planning, PlanningTestData.guideline(planning), gemeinde, null,
 				new IndicatorTarget(indicator, "2020", 10.0, 20.0, "2030", Direction.INCREASE));
 		driver.get(base() + "/planning");
-		assertThat(driver.findElement(By.cssSelector(".site-header nav")).getText()).contains("Planung");
+		assertThat(driver.findElement(By.cssSelector(".site-header .work-bar nav")).getText()).contains("Planung");
 		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-chart svg")));
 		assertThat(driver.findElements(By.cssSelector("#target-table tbody tr"))).isNotEmpty();
 		assertThat(driver.findElement(By.id("measure-table")).getText()).contains(measureTitle);

@@ -73,6 +73,12 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/planning", "/planning/**", "/api/v1/planning/**")
 			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/planning", "/planning/**", "/api/v1/planning/**").hasAnyRole(admin, planner)
+			// networks and conferences: logged in (persons' contact data and restricted conferences are scoped by the
+			// service); only the minutes page is public, and the controller shows it to the public only when the
+			// minutes of a public conference are published
+			.requestMatchers(HttpMethod.GET, "/conferences/*/minutes").permitAll()
+			.requestMatchers("/networks", "/networks/**", "/conferences", "/conferences/**", "/tasks", "/tasks/**")
+			.authenticated()
 			.requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
 			.requestMatchers("/api/v1/offers/locations/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers("/api/v1/offers/organizations/**").hasAnyRole(admin, planner)

@@ -1,0 +1,29 @@
+package org.spange.conference;
+
+import java.time.Instant;
+
+/**
+ * A conference. Times are instants (stored in UTC, shown in Europe/Vienna). {@code place} or {@code onlineUrl} is
+ * needed. A Fallkonferenz ({@link Type#CASE}) is always {@link Visibility#RESTRICTED}.
+ */
+public record Conference(Long id, Type type, String title, Instant startsAt, Instant endsAt, String place,
+		String onlineUrl, Long areaId, Long networkId, Visibility visibility, MinutesStatus minutesStatus,
+		String createdBy) {
+
+	public enum Type {
+		SOZIALRAUM, SOZIALREGION, NETWORK_MEETING, CASE
+	}
+
+	/** PUBLIC: minutes may be published once approved; INTERNAL: logged-in users; RESTRICTED: invited only. */
+	public enum Visibility {
+		PUBLIC, INTERNAL, RESTRICTED
+	}
+
+	public enum MinutesStatus {
+		DRAFT, APPROVED, PUBLISHED
+	}
+
+	public boolean restricted() {
+		return visibility == Visibility.RESTRICTED;
+	}
+}

@@ -1,0 +1,13 @@
+package org.spange.conference;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything about one conference a viewer may see, with what they may do: edit (agenda, attendance, minutes,
+ * decisions), approve and publish the minutes, answer their own invitation.
+ */
+public record ConferenceView(Conference conference, List<Invitation> invitations, List<AgendaItem> agenda,
+		Set<Long> attendees, List<Decision> decisions, boolean mayEdit, boolean mayApprove, boolean mayPublish,
+		Invitation myInvitation) {
+}

@@ -1,0 +1,376 @@
+package org.spange.conference.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.spange.area.AreaQueries;
+import org.spange.area.AreaScheme;
+import org.spange.conference.Conference;
+import org.spange.conference.ConferenceView;
+import org.spange.conference.Conferences;
+import org.spange.conference.InvalidConferenceException;
+import org.spange.conference.Invitation;
+import org.spange.network.Network;
+import org.spange.network.Networks;
+import org.spange.network.Viewer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Conference pages: the list, the planning form, one conference (invitations, registration, agenda, attendance,
+ * minutes per agenda item, decisions and their tasks, approval and publication), its iCalendar file, the published
+ * minutes (public for public conferences) and the task list. Who may see and do what is decided by
+ * {@link Conferences}; a conference the viewer may not see answers 404.
+ */
+@Controller
+class ConferenceController {
+
+	static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
+
+	private final Conferences conferences;
+	private final Networks networks;
+	private final AreaQueries areas;
+
+	ConferenceController(Conferences conferences, Networks networks, AreaQueries areas) {
+		this.conferences = conferences;
+		this.networks = networks;
+		this.areas = areas;
+	}
+
+	/** German date and time in Vienna, for the pages ({@code ${fmt.format(instant)}}). */
+	@org.springframework.web.bind.annotation.ModelAttribute("fmt")
+	java.time.format.DateTimeFormatter fmt() {
+		return java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm").withZone(VIENNA);
+	}
+
+	static Viewer viewer() {
+		return Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	@GetMapping("/conferences")
+	String list(Model model) {
+		Viewer viewer = viewer();
+		model.addAttribute("conferences", conferences.visible(viewer));
+		model.addAttribute("mayPlan", !plannable(viewer).isEmpty());
+		return "conference/list";
+	}
+
+	/** The networks the viewer may plan a conference for; planners may also plan without a network. */
+	private List<Network> plannable(Viewer viewer) {
+		return networks.networks().stream()
+			.filter(n -> viewer.planner() || networks.coordinates(viewer.username(), n.id())).toList();
+	}
+
+	@GetMapping("/conferences/new")
+	String planForm(Model model) {
+		Viewer viewer = viewer();
+		if (!viewer.planner() && plannable(viewer).isEmpty()) {
+			throw new SecurityException("only planners and network coordinators plan conferences");
+		}
+		model.addAttribute("networks", plannable(viewer));
+		model.addAttribute("areaNames", areaNames());
+		model.addAttribute("types", Conference.Type.values());
+		model.addAttribute("visibilities", List.of(Conference.Visibility.INTERNAL, Conference.Visibility.PUBLIC));
+		model.addAttribute("planner", viewer.planner());
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		return "conference/plan";
+	}
+
+	@PostMapping("/conferences/new")
+	String plan(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Conference.Type type = choice(Conference.Type.class, form.get("type"), "type", problems);
+		Conference.Visibility visibility = choice(Conference.Visibility.class, form.get("visibility"), "visibility",
+				problems);
+		LocalDateTime start = dateTime(form.get("startsAt"), "startsAt", problems);
+		LocalDateTime end = dateTime(form.get("endsAt"), "endsAt", problems);
+		Long area = id(form.get("areaId"), "areaId", problems);
+		Long network = id(form.get("networkId"), "networkId", problems);
+		try {
+			// unreadable values are refused before anything else is checked: nothing half-parsed gets written
+			if (!problems.isEmpty()) {
+				throw new InvalidConferenceException(problems);
+			}
+			Conference c = conferences.plan(new Conference(null, type, form.get("title"),
+					start == null ? null : start.atZone(VIENNA).toInstant(),
+					end == null ? null : end.atZone(VIENNA).toInstant(), form.get("place"), form.get("onlineUrl"), area,
+					network, visibility, null, null), viewer());
+			return "redirect:/conferences/" + c.id();
+		} catch (InvalidConferenceException e) {
+			Map<String, String> all = new LinkedHashMap<>(e.problems());
+			all.putAll(problems);
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return planForm(model);
+		}
+	}
+
+	@GetMapping("/conferences/{id}")
+	String conference(@PathVariable long id, Model model) {
+		Viewer viewer = viewer();
+		ConferenceView view = conferences.view(id, viewer).orElseThrow(() -> new NoSuchElementException("conference"));
+		model.addAttribute("v", view);
+		model.addAttribute("c", view.conference());
+		var persons = networks.persons(viewer);
+		model.addAttribute("persons", persons);
+		Map<Long, String> names = new LinkedHashMap<>();
+		persons.forEach(p -> names.put(p.id(), p.name()));
+		model.addAttribute("personNames", names);
+		model.addAttribute("areaNames", areaNames());
+		model.addAttribute("networkName", view.conference().networkId() == null ? null
+				: networks.network(view.conference().networkId()).map(Network::name).orElse(null));
+		model.addAttribute("zone", VIENNA);
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		return "conference/conference";
+	}
+
+	@GetMapping(value = "/conferences/{id}.ics")
+	ResponseEntity<byte[]> ical(@PathVariable long id) {
+		String ical = conferences.ical(id, viewer()).orElseThrow(() -> new NoSuchElementException("conference"));
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"konferenz-" + id + ".ics\"")
+			.body(ical.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/conferences/{id}/minutes")
+	String minutes(@PathVariable long id, Model model) {
+		ConferenceView view = conferences.minutes(id, viewer())
+			.orElseThrow(() -> new NoSuchElementException("conference"));
+		model.addAttribute("v", view);
+		model.addAttribute("c", view.conference());
+		model.addAttribute("zone", VIENNA);
+		return "conference/minutes";
+	}
+
+	@PostMapping("/conferences/{id}/invitations")
+	String invite(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		List<Long> persons = ids(form.get("personIds"), "personIds", problems);
+		return write(id, problems, form.toSingleValueMap(), model, response,
+				() -> conferences.invite(id, persons, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/invitations/send")
+	String send(@PathVariable long id, RedirectAttributes redirect) {
+		int sent = conferences.sendInvitations(id, viewer());
+		redirect.addFlashAttribute("sent", sent);
+		return "redirect:/conferences/" + id;
+	}
+
+	@PostMapping("/conferences/{id}/registration")
+	String respond(@PathVariable long id, @RequestParam(required = false) String response, Model model,
+			HttpServletResponse http) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Invitation.Response answer = choice(Invitation.Response.class, response, "response", problems);
+		return write(id, problems, Map.of(), model, http, () -> conferences.respond(id, answer, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/agenda")
+	String agenda(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long owner = id(form.get("ownerPersonId"), "ownerPersonId", problems);
+		return write(id, problems, form, model, response,
+				() -> conferences.addAgendaItem(id, form.get("title"), owner, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/attendance")
+	String attendance(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		List<Long> persons = ids(form.get("attendees"), "attendees", problems);
+		return write(id, problems, Map.of(), model, response,
+				() -> conferences.recordAttendance(id, persons, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/agenda/{item}/minutes")
+	String minutes(@PathVariable long id, @PathVariable long item, @RequestParam(required = false) String minutes,
+			Model model, HttpServletResponse response) {
+		return write(id, new LinkedHashMap<>(), Map.of(), model, response,
+				() -> conferences.writeMinutes(id, item, minutes, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/decisions")
+	String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long item = id(form.get("agendaItemId"), "agendaItemId", problems);
+		Long owner = id(form.get("taskOwner"), "taskOwner", problems);
+		LocalDate due = date(form.get("taskDue"), "taskDue", problems);
+		return write(id, problems, form, model, response,
+				() -> conferences.decide(id, item, form.get("text"), owner, due, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/approve")
+	String approve(@PathVariable long id, Model model, HttpServletResponse response) {
+		return write(id, new LinkedHashMap<>(), Map.of(), model, response,
+				() -> conferences.approveMinutes(id, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/publish")
+	String publish(@PathVariable long id, Model model, HttpServletResponse response) {
+		return write(id, new LinkedHashMap<>(), Map.of(), model, response,
+				() -> conferences.publishMinutes(id, viewer()));
+	}
+
+	/**
+	 * Runs a write unless parsing found problems; on problems the page comes back (422) with the input kept and
+	 * nothing written.
+	 */
+	private String write(long id, Map<String, String> problems, Map<String, String> form, Model model,
+			HttpServletResponse response, Runnable action) {
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidConferenceException(problems);
+			}
+			action.run();
+			return "redirect:/conferences/" + id;
+		} catch (InvalidConferenceException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return conference(id, model);
+		}
+	}
+
+	@GetMapping("/tasks")
+	String tasks(@RequestParam(required = false) String network, Model model) {
+		Viewer viewer = viewer();
+		model.addAttribute("tasks", conferences.myOpenTasks(viewer));
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long networkId = id(network, "network", problems);
+		List<Network> mine = networks.networks().stream()
+			.filter(n -> viewer.planner() || networks.networksOf(viewer.username()).contains(n.id())).toList();
+		model.addAttribute("networks", mine);
+		model.addAttribute("network", networkId == null ? null
+				: mine.stream().filter(n -> n.id().equals(networkId)).findFirst().orElse(null));
+		model.addAttribute("networkTasks", networkId == null ? List.of() : conferences.openTasksOfNetwork(networkId,
+				viewer));
+		model.addAttribute("hasPerson", networks.personOf(viewer.username()).isPresent());
+		return "conference/tasks";
+	}
+
+	@PostMapping("/tasks/{id}/done")
+	String done(@PathVariable long id, @RequestParam(required = false) String back) {
+		conferences.completeTask(id, viewer());
+		return back != null && back.matches("^/tasks(\\?network=\\d+)?$") ? "redirect:" + back : "redirect:/tasks";
+	}
+
+	private Map<Long, String> areaNames() {
+		Map<Long, String> names = new LinkedHashMap<>();
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		for (AreaScheme scheme : areas.schemes()) {
+			for (var level : areas.levelsOf(scheme.key())) {
+				// labelled with the level: a Bezirk and its Gemeinde often share the name
+				areas.areas(scheme.key(), level.key())
+					.forEach(a -> names.putIfAbsent(a.id().value(), a.name() + " (" + level.name(locale) + ")"));
+			}
+		}
+		return names;
+	}
+
+	static <E extends Enum<E>> E choice(Class<E> type, String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		} catch (IllegalArgumentException e) {
+			problems.put(field, "conference.check.choice");
+			return null;
+		}
+	}
+
+	static Long id(String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		} catch (NumberFormatException e) {
+			problems.put(field, "conference.check.choice");
+			return null;
+		}
+	}
+
+	static List<Long> ids(List<String> values, String field, Map<String, String> problems) {
+		List<Long> ids = new ArrayList<>();
+		for (String v : values == null ? List.<String>of() : values) {
+			Long id = id(v, field, problems);
+			if (id != null) {
+				ids.add(id);
+			}
+		}
+		return ids;
+	}
+
+	static LocalDate date(String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			problems.put(field, "conference.check.date");
+			return null;
+		}
+	}
+
+	static LocalDateTime dateTime(String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			problems.put(field, "conference.check.dateTime");
+			return null;
+		}
+	}
+
+	@ExceptionHandler(SecurityException.class)
+	void forbidden(HttpServletResponse response) throws IOException {
+		response.sendError(403);
+	}
+
+	@ExceptionHandler(NoSuchElementException.class)
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(404);
+	}
+}

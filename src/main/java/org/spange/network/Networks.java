@@ -1,0 +1,65 @@
+package org.spange.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Actors, networks and the responsibility map. Writes are validated as a whole ({@link InvalidNetworkInputException},
+ * every problem by field) and audited. Reads of persons take the {@link Viewer}: contact data only for planners,
+ * admins and logged-in members of a network the person currently belongs to; anonymous viewers see no persons.
+ */
+public interface Networks {
+
+	ActorOrganization createOrganization(ActorOrganization organization);
+
+	List<ActorOrganization> organizations();
+
+	Person createPerson(Person person);
+
+	/** Every person as the viewer may see them, by name; empty for anonymous viewers. */
+	List<PersonView> persons(Viewer viewer);
+
+	Optional<PersonView> person(long id, Viewer viewer);
+
+	/** The person with this login, if any. */
+	Optional<Long> personOf(String username);
+
+	/** Whether the viewer may see this person's contact data. */
+	boolean mayContact(Viewer viewer, long personId);
+
+	/**
+	 * The e-mail address for a message the system sends on a member's behalf (an invitation), not for display.
+	 */
+	Optional<String> emailForMessage(long personId);
+
+	Network createNetwork(Network network);
+
+	List<Network> networks();
+
+	Optional<Network> network(long id);
+
+	Membership addMember(long networkId, long personId, Membership.Role role, LocalDate from, LocalDate to);
+
+	/** The members of a network, current and past, persons as the viewer may see them. */
+	List<Membership> members(long networkId, Viewer viewer);
+
+	FixedTask addFixedTask(long networkId, String text, Long ownerPersonId);
+
+	List<FixedTask> fixedTasks(long networkId);
+
+	/** The networks the user's person currently belongs to. */
+	Set<Long> networksOf(String username);
+
+	/** Whether the user's person currently coordinates (coordinator or deputy) the network. */
+	boolean coordinates(String username, long networkId);
+
+	Responsibility addResponsibility(Responsibility responsibility);
+
+	/**
+	 * Who is responsible: every topic word (German word forms and prefixes count) must match; with an area, also
+	 * the responsibilities of every area containing it in any scheme. Persons only for logged-in viewers.
+	 */
+	List<Responsibility.Hit> findResponsible(String words, Long areaId, Viewer viewer);
+}

@@ -1,0 +1,532 @@
+package org.spange.network.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.spange.access.AuditLog;
+import org.spange.area.AreaHierarchy;
+import org.spange.area.AreaId;
+import org.spange.area.AreaQueries;
+import org.spange.network.ActorOrganization;
+import org.spange.network.FixedTask;
+import org.spange.network.InvalidNetworkInputException;
+import org.spange.network.Membership;
+import org.spange.network.Network;
+import org.spange.network.Networks;
+import org.spange.network.Person;
+import org.spange.network.PersonView;
+import org.spange.network.Responsibility;
+import org.spange.network.Viewer;
+import org.spange.offer.OfferCatalog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class JdbcNetworks implements Networks {
+
+	static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	private static final Pattern PHONE = Pattern.compile("^[0-9 +()/-]{3,40}$");
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final AreaQueries areas;
+	private final OfferCatalog offers;
+
+	JdbcNetworks(JdbcClient jdbc, AuditLog audit, AreaQueries areas, OfferCatalog offers) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.areas = areas;
+		this.offers = offers;
+	}
+
+	// actors
+
+	@Override
+	public ActorOrganization createOrganization(ActorOrganization o) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		String name = trim(o.name());
+		if (name == null || name.length() > 200) {
+			problems.put("name", "network.check.name");
+		} else if (jdbc.sql("select count(*) from network.organization where lower(name) = lower(?)").param(name)
+			.query(Long.class).single() > 0) {
+			problems.put("name", "network.check.name.taken");
+		}
+		if (o.offerOrganizationId() != null && offers.organization(o.offerOrganizationId()).isEmpty()) {
+			problems.put("offerOrganizationId", "network.check.offerOrganization");
+		}
+		fail(problems);
+		long id = jdbc.sql("insert into network.organization (name, offer_organization_id) values (?, ?) returning id")
+			.params(name, o.offerOrganizationId()).query(Long.class).single();
+		audit.record("network.organization.create", "network.organization", Long.toString(id), Map.of("name", name));
+		return new ActorOrganization(id, name, o.offerOrganizationId());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ActorOrganization> organizations() {
+		return jdbc.sql("select id, name, offer_organization_id from network.organization order by name")
+			.query((rs, n) -> new ActorOrganization(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+			.list();
+	}
+
+	@Override
+	public Person createPerson(Person p) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		String name = trim(p.name());
+		if (name == null || name.length() > 200) {
+			problems.put("name", "network.check.name");
+		}
+		String function = trim(p.function());
+		if (function != null && function.length() > 200) {
+			problems.put("function", "network.check.tooLong");
+		}
+		if (p.organizationId() != null && jdbc.sql("select count(*) from network.organization where id = ?")
+			.param(p.organizationId()).query(Long.class).single() == 0) {
+			problems.put("organizationId", "network.check.organization");
+		}
+		for (Long area : p.areaIds()) {
+			if (area == null || areas.area(new AreaId(area)).isEmpty()) {
+				problems.put("areaIds", "network.check.area");
+			}
+		}
+		String email = trim(p.email());
+		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+			problems.put("email", "network.check.email");
+		}
+		String phone = trim(p.phone());
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			problems.put("phone", "network.check.phone");
+		}
+		String reachability = trim(p.reachability());
+		if (reachability != null && reachability.length() > 500) {
+			problems.put("reachability", "network.check.tooLong");
+		}
+		if (p.preferredChannel() == Person.Channel.EMAIL && email == null
+				|| p.preferredChannel() == Person.Channel.PHONE && phone == null) {
+			problems.put("preferredChannel", "network.check.channel");
+		}
+		String consentBy = trim(p.consentBy());
+		String consentVersion = trim(p.consentVersion());
+		if (p.consentAt() == null || p.consentAt().isAfter(Instant.now())) {
+			problems.put("consentAt", "network.check.consentAt");
+		}
+		if (consentBy == null || consentBy.length() > 200) {
+			problems.put("consentBy", "network.check.consentBy");
+		}
+		if (consentVersion == null || consentVersion.length() > 40) {
+			problems.put("consentVersion", "network.check.consentVersion");
+		}
+		String username = trim(p.username());
+		if (username != null) {
+			if (!username.matches("^[a-z0-9._@-]{2,64}$")) {
+				problems.put("username", "network.check.username");
+			} else if (personOf(username).isPresent()) {
+				problems.put("username", "network.check.username.taken");
+			}
+		}
+		fail(problems);
+		long id = jdbc.sql("""
+				insert into network.person (name, function, organization_id, email, phone, reachability,
+				    preferred_channel, consent_at, consent_by, consent_version, username)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(name, function, p.organizationId(), email, phone, reachability,
+					p.preferredChannel() == null ? null : p.preferredChannel().name(), Timestamp.from(p.consentAt()),
+					consentBy, consentVersion, username)
+			.query(Long.class).single();
+		for (Long area : new HashSet<>(p.areaIds())) {
+			jdbc.sql("insert into network.person_area (person_id, area_id) values (?, ?)").params(id, area).update();
+		}
+		// names only in the audit details: contact data is personal data
+		audit.record("network.person.create", "network.person", Long.toString(id),
+				Map.of("consentVersion", consentVersion));
+		return new Person(id, name, function, p.organizationId(), p.areaIds(), email, phone, reachability,
+				p.preferredChannel(), p.consentAt(), consentBy, consentVersion, username);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PersonView> persons(Viewer viewer) {
+		if (!viewer.loggedIn()) {
+			return List.of();
+		}
+		Set<Long> contactable = contactable(viewer);
+		return jdbc.sql(PERSON_SQL + " order by p.name, p.id").query((rs, n) -> view(rs, viewer, contactable)).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PersonView> person(long id, Viewer viewer) {
+		if (!viewer.loggedIn()) {
+			return Optional.empty();
+		}
+		Set<Long> contactable = contactable(viewer);
+		return jdbc.sql(PERSON_SQL + " where p.id = ?").param(id).query((rs, n) -> view(rs, viewer, contactable))
+			.optional();
+	}
+
+	private static final String PERSON_SQL = """
+			select p.id, p.name, o.name as organization, p.function, p.email, p.phone, p.reachability,
+			       p.preferred_channel,
+			       array(select area_id from network.person_area a where a.person_id = p.id order by area_id) as areas
+			from network.person p left join network.organization o on o.id = p.organization_id""";
+
+	private PersonView view(ResultSet rs, Viewer viewer, Set<Long> contactable) throws SQLException {
+		long id = rs.getLong("id");
+		PersonView.Contact contact = null;
+		if (viewer.planner() || contactable.contains(id)) {
+			Long[] areaIds = (Long[]) rs.getArray("areas").getArray();
+			String channel = rs.getString("preferred_channel");
+			contact = new PersonView.Contact(rs.getString("function"), Arrays.asList(areaIds), rs.getString("email"),
+					rs.getString("phone"), rs.getString("reachability"),
+					channel == null ? null : Person.Channel.valueOf(channel));
+		}
+		return new PersonView(id, rs.getString("name"), rs.getString("organization"), contact);
+	}
+
+	/**
+	 * The persons whose contact a (non-planner) viewer may see: themselves and everybody who currently shares a
+	 * network with them.
+	 */
+	private Set<Long> contactable(Viewer viewer) {
+		if (!viewer.loggedIn()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select p.id from network.person p where p.username = :user
+				union
+				select other.person_id
+				from network.person me
+				join network.membership mine on mine.person_id = me.id
+				join network.membership other on other.network_id = mine.network_id
+				where me.username = :user
+				  and mine.valid_from <= :today and (mine.valid_to is null or mine.valid_to >= :today)
+				  and other.valid_from <= :today and (other.valid_to is null or other.valid_to >= :today)""")
+			.param("user", viewer.username()).param("today", today()).query(Long.class).list());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Long> personOf(String username) {
+		if (username == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id from network.person where username = ?").param(username).query(Long.class)
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean mayContact(Viewer viewer, long personId) {
+		return viewer.planner() || contactable(viewer).contains(personId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> emailForMessage(long personId) {
+		return jdbc.sql("select email from network.person where id = ? and email is not null").param(personId)
+			.query(String.class).optional();
+	}
+
+	// networks
+
+	@Override
+	public Network createNetwork(Network n) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		String name = trim(n.name());
+		if (name == null || name.length() > 200) {
+			problems.put("name", "network.check.name");
+		} else if (jdbc.sql("select count(*) from network.network where lower(name) = lower(?)").param(name)
+			.query(Long.class).single() > 0) {
+			problems.put("name", "network.check.name.taken");
+		}
+		String purpose = trim(n.purpose());
+		if (purpose != null && purpose.length() > 4000) {
+			problems.put("purpose", "network.check.tooLong");
+		}
+		for (Long area : n.areaIds()) {
+			if (area == null || areas.area(new AreaId(area)).isEmpty()) {
+				problems.put("areaIds", "network.check.area");
+			}
+		}
+		fail(problems);
+		long id = jdbc.sql("insert into network.network (name, purpose) values (?, ?) returning id")
+			.params(name, purpose).query(Long.class).single();
+		for (Long area : new HashSet<>(n.areaIds())) {
+			jdbc.sql("insert into network.network_area (network_id, area_id) values (?, ?)").params(id, area).update();
+		}
+		audit.record("network.create", "network.network", Long.toString(id), Map.of("name", name));
+		return new Network(id, name, purpose, n.areaIds());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Network> networks() {
+		return jdbc.sql(NETWORK_SQL + " order by n.name").query((rs, i) -> network(rs)).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Network> network(long id) {
+		return jdbc.sql(NETWORK_SQL + " where n.id = ?").param(id).query((rs, i) -> network(rs)).optional();
+	}
+
+	private static final String NETWORK_SQL = """
+			select n.id, n.name, n.purpose,
+			       array(select area_id from network.network_area a where a.network_id = n.id order by area_id) as areas
+			from network.network n""";
+
+	private static Network network(ResultSet rs) throws SQLException {
+		return new Network(rs.getLong("id"), rs.getString("name"), rs.getString("purpose"),
+				Arrays.asList((Long[]) rs.getArray("areas").getArray()));
+	}
+
+	@Override
+	public Membership addMember(long networkId, long personId, Membership.Role role, LocalDate from, LocalDate to) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (network(networkId).isEmpty()) {
+			problems.put("networkId", "network.check.network");
+		}
+		if (jdbc.sql("select count(*) from network.person where id = ?").param(personId).query(Long.class)
+			.single() == 0) {
+			problems.put("personId", "network.check.person");
+		}
+		if (role == null) {
+			problems.put("role", "network.check.role");
+		}
+		if (from == null) {
+			problems.put("from", "network.check.from");
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			problems.put("to", "network.check.to");
+		}
+		fail(problems);
+		long id = jdbc.sql("""
+				insert into network.membership (network_id, person_id, role, valid_from, valid_to)
+				values (?, ?, ?, ?, ?) returning id""").params(networkId, personId, role.name(), from, to)
+			.query(Long.class).single();
+		audit.record("network.member.add", "network.network", Long.toString(networkId),
+				Map.of("person", personId, "role", role.name()));
+		return new Membership(id, networkId, null, role, from, to);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Membership> members(long networkId, Viewer viewer) {
+		Map<Long, PersonView> persons = persons(viewer).stream()
+			.collect(Collectors.toMap(PersonView::id, p -> p));
+		if (persons.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select m.id, m.person_id, m.role, m.valid_from, m.valid_to from network.membership m
+				join network.person p on p.id = m.person_id
+				where m.network_id = ? order by case m.role when 'COORDINATOR' then 0 when 'DEPUTY' then 1
+				    when 'MEMBER' then 2 else 3 end, p.name""")
+			.param(networkId)
+			.query((rs, n) -> new Membership(rs.getLong(1), networkId, persons.get(rs.getLong(2)),
+					Membership.Role.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+					rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	@Override
+	public FixedTask addFixedTask(long networkId, String text, Long ownerPersonId) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (network(networkId).isEmpty()) {
+			problems.put("networkId", "network.check.network");
+		}
+		String t = trim(text);
+		if (t == null || t.length() > 500) {
+			problems.put("text", "network.check.text");
+		}
+		if (ownerPersonId != null && jdbc.sql("select count(*) from network.person where id = ?").param(ownerPersonId)
+			.query(Long.class).single() == 0) {
+			problems.put("ownerPersonId", "network.check.person");
+		}
+		fail(problems);
+		long id = jdbc.sql("insert into network.fixed_task (network_id, text, owner_person_id) values (?, ?, ?) returning id")
+			.params(networkId, t, ownerPersonId).query(Long.class).single();
+		audit.record("network.task.add", "network.network", Long.toString(networkId), Map.of("task", id));
+		return new FixedTask(id, networkId, t, ownerPersonId, null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<FixedTask> fixedTasks(long networkId) {
+		return jdbc.sql("""
+				select t.id, t.text, t.owner_person_id, p.name from network.fixed_task t
+				left join network.person p on p.id = t.owner_person_id where t.network_id = ? order by t.id""")
+			.param(networkId)
+			.query((rs, n) -> new FixedTask(rs.getLong(1), networkId, rs.getString(2), (Long) rs.getObject(3),
+					rs.getString(4)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> networksOf(String username) {
+		if (username == null) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select m.network_id from network.membership m join network.person p on p.id = m.person_id
+				where p.username = ? and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?)""")
+			.params(username, today(), today()).query(Long.class).list());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean coordinates(String username, long networkId) {
+		if (username == null) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) from network.membership m join network.person p on p.id = m.person_id
+				where p.username = ? and m.network_id = ? and m.role in ('COORDINATOR', 'DEPUTY')
+				  and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?)""")
+			.params(username, networkId, today(), today()).query(Long.class).single() > 0;
+	}
+
+	// responsibilities
+
+	@Override
+	public Responsibility addResponsibility(Responsibility r) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (r.personId() == null && r.organizationId() == null) {
+			problems.put("personId", "network.check.who");
+		}
+		if (r.personId() != null && jdbc.sql("select count(*) from network.person where id = ?").param(r.personId())
+			.query(Long.class).single() == 0) {
+			problems.put("personId", "network.check.person");
+		}
+		if (r.organizationId() != null && jdbc.sql("select count(*) from network.organization where id = ?")
+			.param(r.organizationId()).query(Long.class).single() == 0) {
+			problems.put("organizationId", "network.check.organization");
+		}
+		String topic = trim(r.topic());
+		if (topic == null || topic.length() > 500) {
+			problems.put("topic", "network.check.topic");
+		}
+		String field = trim(r.fieldOfAction());
+		if (field != null && offers.fieldsOfAction().stream().noneMatch(f -> f.key().equals(field))) {
+			problems.put("fieldOfAction", "network.check.fieldOfAction");
+		}
+		if (r.areaId() == null || areas.area(new AreaId(r.areaId())).isEmpty()) {
+			problems.put("areaId", "network.check.area");
+		}
+		fail(problems);
+		long id = jdbc.sql("""
+				insert into network.responsibility (person_id, organization_id, topic, field_of_action, area_id)
+				values (?, ?, ?, ?, ?) returning id""")
+			.params(r.personId(), r.organizationId(), topic, field, r.areaId()).query(Long.class).single();
+		audit.record("network.responsibility.add", "network.responsibility", Long.toString(id),
+				Map.of("topic", topic));
+		return new Responsibility(id, r.personId(), r.organizationId(), topic, field, r.areaId());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Responsibility.Hit> findResponsible(String words, Long areaId, Viewer viewer) {
+		List<String> terms = new ArrayList<>();
+		if (words != null) {
+			var m = WORD.matcher(words.toLowerCase(java.util.Locale.ROOT));
+			while (m.find()) {
+				terms.add(m.group() + ":*");
+			}
+		}
+		StringBuilder sql = new StringBuilder("""
+				select r.id, r.person_id, r.organization_id, r.topic, r.field_of_action, r.area_id,
+				       p.name as person_name, coalesce(o.name, po.name) as organization_name
+				from network.responsibility r
+				left join network.person p on p.id = r.person_id
+				left join network.organization po on po.id = p.organization_id
+				left join network.organization o on o.id = r.organization_id
+				where true""");
+		Map<String, Object> params = new HashMap<>();
+		if (!terms.isEmpty()) {
+			sql.append(" and r.search @@ to_tsquery('german', :query)");
+			params.put("query", String.join(" & ", terms));
+		}
+		if (areaId != null) {
+			sql.append(" and r.area_id in (:areas)");
+			params.put("areas", withContaining(areaId));
+		}
+		if (!viewer.loggedIn()) {
+			sql.append(" and r.person_id is null");
+		}
+		sql.append(" order by r.topic, r.id limit 200");
+		Set<Long> contactable = contactable(viewer);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			Long personId = (Long) rs.getObject("person_id");
+			var r = new Responsibility(rs.getLong("id"), personId, (Long) rs.getObject("organization_id"),
+					rs.getString("topic"), rs.getString("field_of_action"), rs.getLong("area_id"));
+			PersonView person = null;
+			if (personId != null) {
+				person = person(personId, viewer, contactable);
+			}
+			String who = personId != null ? rs.getString("person_name") : rs.getString("organization_name");
+			return new Responsibility.Hit(r, who, rs.getString("organization_name"), person);
+		}).list();
+	}
+
+	private PersonView person(long id, Viewer viewer, Set<Long> contactable) {
+		return jdbc.sql(PERSON_SQL + " where p.id = ?").param(id).query((rs, n) -> view(rs, viewer, contactable))
+			.single();
+	}
+
+	/** The area and every area containing it, in any scheme. */
+	private Set<Long> withContaining(long areaId) {
+		Map<Long, Set<Long>> parents = new HashMap<>();
+		for (AreaHierarchy.Member m : areas.hierarchy().members()) {
+			if (m.parent() != null) {
+				parents.computeIfAbsent(m.area().value(), k -> new HashSet<>()).add(m.parent().value());
+			}
+		}
+		Set<Long> result = new HashSet<>();
+		List<Long> todo = new ArrayList<>(List.of(areaId));
+		while (!todo.isEmpty()) {
+			long next = todo.remove(todo.size() - 1);
+			if (result.add(next)) {
+				todo.addAll(parents.getOrDefault(next, Set.of()));
+			}
+		}
+		return result;
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(VIENNA);
+	}
+
+	private static String trim(String s) {
+		if (s == null) {
+			return null;
+		}
+		String t = s.strip();
+		return t.isEmpty() ? null : t;
+	}
+
+	private static void fail(Map<String, String> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidNetworkInputException(problems);
+		}
+	}
+}

@@ -1,0 +1,367 @@
+package org.spange.network.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.spange.area.AreaQueries;
+import org.spange.network.ActorOrganization;
+import org.spange.network.InvalidNetworkInputException;
+import org.spange.network.Membership;
+import org.spange.network.Network;
+import org.spange.network.Networks;
+import org.spange.network.Person;
+import org.spange.network.Responsibility;
+import org.spange.network.Viewer;
+import org.spange.offer.OfferCatalog;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Networks, actors and the responsibility map for logged-in users. Writes: planners and admins; members and tasks of
+ * a network also its coordinators. Bad input comes back with the kept input and every problem by field; nothing is
+ * written.
+ */
+@Controller
+class NetworkController {
+
+	private final Networks networks;
+	private final AreaQueries areas;
+	private final OfferCatalog offers;
+
+	NetworkController(Networks networks, AreaQueries areas, OfferCatalog offers) {
+		this.networks = networks;
+		this.areas = areas;
+		this.offers = offers;
+	}
+
+	static Viewer viewer() {
+		return Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	@GetMapping("/networks")
+	String list(Model model) {
+		Viewer viewer = viewer();
+		model.addAttribute("networks", networks.networks());
+		model.addAttribute("mine", networks.networksOf(viewer.username()));
+		model.addAttribute("areaNames", AreaChoices.of(areas));
+		model.addAttribute("mayWrite", viewer.planner());
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		return "network/list";
+	}
+
+	@PostMapping("/networks")
+	String create(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		List<Long> areaIds = ids(form.get("areaIds"), "areaIds", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			Network n = networks.createNetwork(new Network(null, form.getFirst("name"), form.getFirst("purpose"), areaIds));
+			return "redirect:/networks/" + n.id();
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form.toSingleValueMap());
+			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
+			response.setStatus(422);
+			return list(model);
+		}
+	}
+
+	@GetMapping("/networks/{id}")
+	String network(@PathVariable long id, Model model) {
+		Viewer viewer = viewer();
+		Network network = networks.network(id).orElseThrow(() -> new NoSuchElementException("network " + id));
+		model.addAttribute("network", network);
+		model.addAttribute("members", networks.members(id, viewer));
+		model.addAttribute("tasks", networks.fixedTasks(id));
+		model.addAttribute("areaNames", AreaChoices.of(areas));
+		boolean mayWrite = viewer.planner() || networks.coordinates(viewer.username(), id);
+		model.addAttribute("mayWrite", mayWrite);
+		model.addAttribute("isMember", networks.networksOf(viewer.username()).contains(id));
+		model.addAttribute("persons", mayWrite ? networks.persons(viewer) : List.of());
+		model.addAttribute("roles", Membership.Role.values());
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		return "network/network";
+	}
+
+	@PostMapping("/networks/{id}/members")
+	String addMember(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		requireCoordinator(id);
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long person = id(form.get("personId"), "personId", problems);
+		Membership.Role role = null;
+		try {
+			role = form.get("role") == null ? null : Membership.Role.valueOf(form.get("role"));
+		} catch (IllegalArgumentException e) {
+			problems.put("role", "network.check.role");
+		}
+		LocalDate from = date(form.get("from"), "from", problems);
+		LocalDate to = date(form.get("to"), "to", problems);
+		try {
+			if (person == null) {
+				problems.putIfAbsent("personId", "network.check.person");
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.addMember(id, person, role, from, to);
+			return "redirect:/networks/" + id;
+		} catch (InvalidNetworkInputException e) {
+			return again(id, problems, e, form, model, response);
+		}
+	}
+
+	@PostMapping("/networks/{id}/tasks")
+	String addTask(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		requireCoordinator(id);
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long owner = id(form.get("ownerPersonId"), "ownerPersonId", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.addFixedTask(id, form.get("text"), owner);
+			return "redirect:/networks/" + id;
+		} catch (InvalidNetworkInputException e) {
+			return again(id, problems, e, form, model, response);
+		}
+	}
+
+	private String again(long id, Map<String, String> problems, InvalidNetworkInputException e,
+			Map<String, String> form, Model model, HttpServletResponse response) {
+		Map<String, String> all = new LinkedHashMap<>(problems);
+		all.putAll(e.problems());
+		model.addAttribute("problems", all);
+		model.addAttribute("form", form);
+		response.setStatus(422);
+		return network(id, model);
+	}
+
+	@GetMapping("/networks/persons")
+	String persons(Model model) {
+		requirePlanner();
+		model.addAttribute("persons", networks.persons(viewer()));
+		model.addAttribute("organizations", networks.organizations());
+		model.addAttribute("offerOrganizations", offers.organizations(0, 1000).items());
+		model.addAttribute("areaChoices", AreaChoices.of(areas));
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		if (!model.containsAttribute("selectedAreas")) {
+			model.addAttribute("selectedAreas", List.of());
+		}
+		return "network/persons";
+	}
+
+	@PostMapping("/networks/persons")
+	String createPerson(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long organization = id(form.getFirst("organizationId"), "organizationId", problems);
+		List<Long> areaIds = ids(form.get("areaIds"), "areaIds", problems);
+		Person.Channel channel = null;
+		try {
+			String c = form.getFirst("preferredChannel");
+			channel = c == null || c.isBlank() ? null : Person.Channel.valueOf(c);
+		} catch (IllegalArgumentException e) {
+			problems.put("preferredChannel", "network.check.channel");
+		}
+		// consent is given now, in the planner's presence or in writing: the form records that it exists
+		Instant consentAt = "yes".equals(form.getFirst("consent")) ? Instant.now() : null;
+		try {
+			Person p = new Person(null, form.getFirst("name"), form.getFirst("function"), organization, areaIds,
+					form.getFirst("email"), form.getFirst("phone"), form.getFirst("reachability"), channel, consentAt,
+					form.getFirst("consentBy"), form.getFirst("consentVersion"), form.getFirst("username"));
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.createPerson(p);
+			return "redirect:/networks/persons";
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			// the service validates everything; problems found while parsing come first
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form.toSingleValueMap());
+			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
+			response.setStatus(422);
+			return persons(model);
+		}
+	}
+
+	@PostMapping("/networks/organizations")
+	String createOrganization(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long offerOrganization = id(form.get("offerOrganizationId"), "offerOrganizationId", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.createOrganization(new ActorOrganization(null, form.get("orgName"), offerOrganization));
+			return "redirect:/networks/persons";
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			// the organisation form's name field is orgName on the page
+			e.problems().forEach((k, v) -> all.put(k.equals("name") ? "orgName" : k, v));
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return persons(model);
+		}
+	}
+
+	@GetMapping("/networks/responsibilities")
+	String responsibilities(@RequestParam(required = false) String q, @RequestParam(required = false) String area,
+			Model model) {
+		Viewer viewer = viewer();
+		Map<Long, String> areaNames = AreaChoices.of(areas);
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long areaId = id(area, "area", problems);
+		if (areaId != null && !areaNames.containsKey(areaId)) {
+			problems.put("area", "network.check.area");
+		}
+		boolean searched = (q != null && !q.isBlank()) || areaId != null;
+		model.addAttribute("hits", searched && problems.isEmpty() ? networks.findResponsible(q, areaId, viewer)
+				: List.<Responsibility.Hit>of());
+		model.addAttribute("searched", searched && problems.isEmpty());
+		model.addAttribute("q", q);
+		model.addAttribute("area", area);
+		model.addAttribute("areaNames", areaNames);
+		Map<String, String> fields = new HashMap<>();
+		offers.fieldsOfAction().forEach(f -> fields.put(f.key(), f.nameDe()));
+		model.addAttribute("fieldNames", fields);
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", problems);
+		}
+		model.addAttribute("mayWrite", viewer.planner());
+		model.addAttribute("persons", viewer.planner() ? networks.persons(viewer) : List.of());
+		model.addAttribute("organizations", viewer.planner() ? networks.organizations() : List.of());
+		model.addAttribute("fieldsOfAction", offers.fieldsOfAction());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		return "network/responsibilities";
+	}
+
+	@PostMapping("/networks/responsibilities")
+	String addResponsibility(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long person = id(form.get("personId"), "personId", problems);
+		Long organization = id(form.get("organizationId"), "organizationId", problems);
+		Long areaId = id(form.get("areaId"), "areaId", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.addResponsibility(new Responsibility(null, person, organization, form.get("topic"),
+					form.get("fieldOfAction"), areaId));
+			return "redirect:/networks/responsibilities";
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return responsibilities(null, null, model);
+		}
+	}
+
+	private void requirePlanner() {
+		if (!viewer().planner()) {
+			throw new SecurityException("planners only");
+		}
+	}
+
+	private void requireCoordinator(long networkId) {
+		Viewer viewer = viewer();
+		if (networks.network(networkId).isEmpty()) {
+			throw new NoSuchElementException("network " + networkId);
+		}
+		if (!viewer.planner() && !networks.coordinates(viewer.username(), networkId)) {
+			throw new SecurityException("planners and coordinators only");
+		}
+	}
+
+	static Long id(String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		} catch (NumberFormatException e) {
+			problems.put(field, "network.check.choice");
+			return null;
+		}
+	}
+
+	static List<Long> ids(List<String> values, String field, Map<String, String> problems) {
+		List<Long> ids = new ArrayList<>();
+		for (String v : values == null ? List.<String>of() : values) {
+			Long id = id(v, field, problems);
+			if (id != null) {
+				ids.add(id);
+			}
+		}
+		return ids;
+	}
+
+	static LocalDate date(String value, String field, Map<String, String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			problems.put(field, "network.check.date");
+			return null;
+		}
+	}
+
+	@ExceptionHandler(SecurityException.class)
+	void forbidden(HttpServletResponse response) throws IOException {
+		response.sendError(403);
+	}
+
+	@ExceptionHandler(NoSuchElementException.class)
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(404);
+	}
+}
