@@ -139,9 +139,12 @@ class DemoOffers implements ApplicationRunner {
 			Kind kind = KINDS.get(k % KINDS.size());
 			long org = orgs.get(k % orgs.size());
 			double[] point = point(gemeinde, k);
+			// accessibility known for two thirds of the locations, step-free for half of those
+			Boolean stepFree = k % 3 == 2 ? null : k % 3 == 0;
 			long location = offers.createLocation(new Location(null, org, kind.name() + " " + gemeinde.name()
 					+ " (fiktiv)", "Musterstraße " + (k % 40 + 1) + " (fiktiv)", null, gemeinde.name(), "AT",
-					point == null ? null : point[1], point == null ? null : point[0], false, null)).id();
+					point == null ? null : point[1], point == null ? null : point[0], false, null, stepFree,
+					Boolean.TRUE.equals(stepFree) ? "Eingang ebenerdig, Aufzug, barrierefreies WC (fiktiv)" : null)).id();
 			offers.createOffer(offer(org, kind, kind.name() + " " + gemeinde.name() + " (fiktiv)", k,
 					List.of(location), List.of(gemeinde.id().value())));
 		}

@@ -97,7 +97,9 @@ public interface OfferImport {
 			new Column("country", "Land", "AT", false),
 			new Column("latitude", "Breite", "47,4125", false),
 			new Column("longitude", "Länge", "9,7417", false),
-			new Column("confidential", "Vertraulich", "nein", false));
+			new Column("confidential", "Vertraulich", "nein", false),
+			new Column("stepFree", "Stufenlos", "ja", false),
+			new Column("accessibility", "Barrierefreiheit", "Aufzug, barrierefreies WC", false));
 
 	/** The header of a template column by its key. */
 	static String header(String key) {

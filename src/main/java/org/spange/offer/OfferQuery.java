@@ -8,24 +8,25 @@ import java.time.LocalDateTime;
  * that tolerates word forms and typos; {@code areaId} finds offers located in or serving the area, a part of it or
  * a larger area containing it; {@code age} falls within the offer's age range (an open bound is no limit);
  * {@code openAt} is a local time in the region at which the offer has opening hours; {@code modifiedAfter} is
- * HSDS's filter for offers changed on or after that instant.
+ * HSDS's filter for offers changed on or after that instant; {@code stepFree} true finds offers with a location
+ * known to have step-free access.
  */
 public record OfferQuery(String text, Long areaId, String targetGroup, Integer age, String fieldOfAction,
 		Offer.Setting setting, Offer.Approach approach, Offer.Form form, String language, Boolean freeOfCharge,
-		LocalDateTime openAt, Instant modifiedAfter, Long organizationId, boolean includeInactive) {
+		LocalDateTime openAt, Instant modifiedAfter, Long organizationId, boolean includeInactive, Boolean stepFree) {
 
 	/** Every active offer. */
 	public static final OfferQuery ALL = new OfferQuery(null, null, null, null, null, null, null, null, null, null,
-			null, null, null, false);
+			null, null, null, false, null);
 
 	public OfferQuery withText(String text) {
 		return new OfferQuery(text, areaId, targetGroup, age, fieldOfAction, setting, approach, form, language,
-				freeOfCharge, openAt, modifiedAfter, organizationId, includeInactive);
+				freeOfCharge, openAt, modifiedAfter, organizationId, includeInactive, stepFree);
 	}
 
 	public OfferQuery withInactive(boolean includeInactive) {
 		return new OfferQuery(text, areaId, targetGroup, age, fieldOfAction, setting, approach, form, language,
-				freeOfCharge, openAt, modifiedAfter, organizationId, includeInactive);
+				freeOfCharge, openAt, modifiedAfter, organizationId, includeInactive, stepFree);
 	}
 
 	public boolean hasText() {

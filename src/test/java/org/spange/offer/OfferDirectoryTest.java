@@ -62,6 +62,12 @@ class OfferDirectoryTest {
 		String youth = page("/offers?group=jugendliche&age=15&free=true", anonymous(), 200);
 		assertThat(count(youth)).isPositive().isLessThan(count(all));
 		assertThat(youth).contains("Offener Jugendtreff").doesNotContain("Tagesbetreuung");
+		String stepFree = page("/offers?stepFree=true", anonymous(), 200);
+		long known = jdbc.sql("""
+				select count(distinct o.id) from offer.offer o join offer.service_at_location x on x.offer_id = o.id
+				join offer.location l on l.id = x.location_id where l.step_free and o.status = 'ACTIVE'""")
+			.query(Long.class).single();
+		assertThat(count(stepFree)).isEqualTo((int) known).isPositive().isLessThan(count(all));
 	}
 
 	private static int count(String html) {

@@ -133,7 +133,8 @@ class OfferImportTest {
 				java.util.Map.entry("places", "5"), java.util.Map.entry("locationName", "Beratungsstelle " + u),
 				java.util.Map.entry("street", "Marktplatz 1"), java.util.Map.entry("postalCode", "6850"),
 				java.util.Map.entry("town", "Dornbirn"), java.util.Map.entry("latitude", comma(c[1])),
-				java.util.Map.entry("longitude", comma(c[0])), java.util.Map.entry("confidential", "nein"))) + "\r\n";
+				java.util.Map.entry("longitude", comma(c[0])), java.util.Map.entry("confidential", "nein"),
+				java.util.Map.entry("stepFree", "ja"), java.util.Map.entry("accessibility", "Aufzug"))) + "\r\n";
 		// with a BOM, as Excel writes UTF-8
 		String withBom = "\uFEFF" + csv;
 		long offers = offerCount();
@@ -178,6 +179,8 @@ class OfferImportTest {
 
 		assertThat(offer.locationIds()).hasSize(1);
 		Location location = catalog.location(offer.locationIds().get(0)).orElseThrow();
+		assertThat(location.stepFree()).isTrue();
+		assertThat(location.accessibility()).isEqualTo("Aufzug");
 		assertThat(location.name()).isEqualTo("Beratungsstelle " + u);
 		assertThat(location.address1()).isEqualTo("Marktplatz 1");
 		assertThat(location.postalCode()).isEqualTo("6850");

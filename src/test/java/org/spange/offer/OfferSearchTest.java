@@ -51,6 +51,9 @@ class OfferSearchTest {
 		bezirkBludenz = areas.areas("vorarlberg-bezirke", "bezirk").stream().filter(b -> b.name().equals("Bludenz"))
 			.findFirst().orElseThrow();
 		long inBludenz = location("Beratungsstelle Bludenz", bludenz, false);
+		Location l = catalog.location(inBludenz).orElseThrow();
+		catalog.updateLocation(inBludenz, new Location(l.id(), l.organizationId(), l.name(), l.address1(),
+				l.postalCode(), l.city(), l.country(), l.latitude(), l.longitude(), false, null, true, "Aufzug"));
 		long inBregenz = location("Jugendraum Bregenz", gemeinde("Bregenz"), false);
 		long secret = location("Schutzwohnung", gemeinde("Feldkirch"), true);
 		offer("Erziehungsberatung für Eltern", "Beratung bei Fragen der Erziehung.", Offer.Status.ACTIVE, "familie",
@@ -92,7 +95,7 @@ class OfferSearchTest {
 
 	/** The query restricted to this test's organisation. */
 	private OfferQuery own(String text) {
-		return new OfferQuery(text, null, null, null, null, null, null, null, null, null, null, null, org, false);
+		return new OfferQuery(text, null, null, null, null, null, null, null, null, null, null, null, org, false, null);
 	}
 
 	private List<String> names(OfferQuery query) {
@@ -133,7 +136,7 @@ class OfferSearchTest {
 	void theBestMatchComesFirstInTheDemoInventory() {
 		// two typos in one word; only the demo's debt counselling, not this test's own offers
 		List<String> names = names(new OfferQuery("Schuldnerbratung", null, null, null, "existenzsicherung", null,
-				null, null, null, null, null, null, null, false));
+				null, null, null, null, null, null, null, false, null));
 		assertThat(names).isNotEmpty().allMatch(n -> n.startsWith("Schuldenberatung ") || n.startsWith("Schuldnerhilfe"));
 		assertThat(names.stream().filter(n -> n.startsWith("Schuldenberatung ")).count()).isGreaterThanOrEqualTo(8);
 		// offers named so come before those that only mention it (their organisation is called "… Suchtberatung")
@@ -153,7 +156,7 @@ class OfferSearchTest {
 	private OfferQuery filter(Long area, String group, Integer age, String field, Setting setting, String language,
 			Boolean free, LocalDateTime openAt) {
 		return new OfferQuery(null, area, group, age, field, setting, null, null, language, free, openAt, null, org,
-				false);
+				false, null);
 	}
 
 	@Test
@@ -176,6 +179,16 @@ class OfferSearchTest {
 			.containsExactly("Jugendcafé Treffpunkt");
 		assertThat(names(filter(null, null, 15, null, Setting.OPEN, "tr", true, null))).isEmpty();
 		assertThat(search.search(own("Beratung").withText("Beratung"), 0, 50).total()).isEqualTo(2);
+	}
+
+	@Test
+	void stepFreeFindsOnlyLocationsKnownToBeStepFree() {
+		// the Bludenz office is step-free; the others are not known: unknown is not "yes"
+		OfferQuery q = new OfferQuery(null, null, null, null, null, null, null, null, null, null, null, null, org,
+				false, true);
+		assertThat(names(q)).containsExactly("Erziehungsberatung für Eltern");
+		assertThat(catalog.location(catalog.offer(search.search(q, 0, 1).items().get(0).id()).orElseThrow()
+			.locationIds().get(0)).orElseThrow().accessibility()).isEqualTo("Aufzug");
 	}
 
 	@Test

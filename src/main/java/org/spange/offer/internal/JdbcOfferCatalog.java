@@ -432,13 +432,14 @@ class JdbcOfferCatalog implements OfferCatalog {
 	// locations
 
 	private static final String LOCATION_COLUMNS = "id, organization_id, name, address_1, postal_code, city, country,"
-			+ " latitude, longitude, confidential, area_id";
+			+ " latitude, longitude, confidential, area_id, step_free, accessibility";
 
 	private static Location location(ResultSet rs, int i) throws SQLException {
 		return new Location(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"),
 				rs.getString("address_1"), rs.getString("postal_code"), rs.getString("city"), rs.getString("country"),
 				(Double) rs.getObject("latitude", Double.class), (Double) rs.getObject("longitude", Double.class),
-				rs.getBoolean("confidential"), (Long) rs.getObject("area_id", Long.class));
+				rs.getBoolean("confidential"), (Long) rs.getObject("area_id", Long.class),
+				(Boolean) rs.getObject("step_free", Boolean.class), rs.getString("accessibility"));
 	}
 
 	@Override
@@ -491,10 +492,10 @@ class JdbcOfferCatalog implements OfferCatalog {
 					.orElse(null);
 		jdbc.sql("""
 				update offer.location set organization_id = ?, name = ?, address_1 = ?, postal_code = ?, city = ?,
-				country = ?, latitude = ?, longitude = ?, confidential = ?, area_id = ?, updated_at = now()
-				where id = ?""")
+				country = ?, latitude = ?, longitude = ?, confidential = ?, area_id = ?, step_free = ?, accessibility = ?,
+				updated_at = now() where id = ?""")
 			.params(l.organizationId(), l.name(), l.address1(), l.postalCode(), l.city(), l.country(), l.latitude(),
-					l.longitude(), l.confidentialOrFalse(), areaId, id)
+					l.longitude(), l.confidentialOrFalse(), areaId, l.stepFree(), l.accessibility(), id)
 			.update();
 		refreshSearchText("o.id in (select offer_id from offer.service_at_location where location_id = ?)", id);
 	}
@@ -531,9 +532,14 @@ class JdbcOfferCatalog implements OfferCatalog {
 			problems.add(new Problem("latitude", "location.confidential.point",
 					"A confidential location needs its point, so that its Gemeinde can be found"));
 		}
+		if (l.accessibility() != null && l.accessibility().strip().length() > 1000) {
+			problems.add(new Problem("accessibility", "location.accessibility.long",
+					"The accessibility description has at most 1000 characters"));
+		}
 		fail(problems);
 		return new Location(l.id(), l.organizationId(), l.name().strip(), strip(l.address1()), strip(l.postalCode()),
-				strip(l.city()), country, l.latitude(), l.longitude(), l.confidentialOrFalse(), null);
+				strip(l.city()), country, l.latitude(), l.longitude(), l.confidentialOrFalse(), null, l.stepFree(),
+				strip(l.accessibility()));
 	}
 
 	// members

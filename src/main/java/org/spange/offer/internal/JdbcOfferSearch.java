@@ -180,6 +180,12 @@ class JdbcOfferSearch implements OfferSearch {
 			and.add("o.free_of_charge = ?");
 			params.add(q.freeOfCharge());
 		}
+		if (q.stepFree() != null) {
+			and.add("""
+					exists (select 1 from offer.service_at_location x join offer.location l on l.id = x.location_id
+					 where x.offer_id = o.id and l.step_free = ?)""");
+			params.add(q.stepFree());
+		}
 		if (q.openAt() != null) {
 			and.add("""
 					exists (select 1 from offer.schedule s where s.offer_id = o.id and s.weekday = ?

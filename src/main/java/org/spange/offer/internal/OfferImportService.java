@@ -500,7 +500,8 @@ class OfferImportService implements OfferImport {
 				if (l.writtenId == null) {
 					Location location = new Location(null, org.writtenId, l.location.name(), l.location.address1(),
 							l.location.postalCode(), l.location.city(), l.location.country(), l.location.latitude(),
-							l.location.longitude(), l.location.confidential(), null);
+							l.location.longitude(), l.location.confidential(), null, l.location.stepFree(),
+							l.location.accessibility());
 					Long same = existing == null ? null : sameLocation(existing, l);
 					if (same != null) {
 						l.writtenId = catalog.updateLocation(same, location).id();
@@ -661,6 +662,7 @@ class OfferImportService implements OfferImport {
 			Double lat = c.decimal("latitude");
 			Double lon = c.decimal("longitude");
 			Boolean confidential = c.yesNo("confidential");
+			Boolean stepFree = c.yesNo("stepFree");
 			String locName = cell.apply("locationName");
 			String street = cell.apply("street");
 			String postal = cell.apply("postalCode");
@@ -673,7 +675,8 @@ class OfferImportService implements OfferImport {
 				LocDraft l = locations.get(key);
 				if (l == null) {
 					l = new LocDraft(line, "", new Location(null, null, n, emptyToNull(street), emptyToNull(postal),
-							emptyToNull(town), emptyToNull(country), lat, lon, confidential, null), org);
+							emptyToNull(town), emptyToNull(country), lat, lon, confidential, null, stepFree,
+							emptyToNull(cell.apply("accessibility"))), org);
 					locations.put(key, l);
 				}
 				locs.add(l);
@@ -957,10 +960,13 @@ class OfferImportService implements OfferImport {
 				LocDraft place = locs.get(key);
 				if (place == null) {
 					JsonNode a = l.path("addresses").path(0);
+					// HSDS accessibility: its details as Spange's description (step-free is not a field there)
+					JsonNode access = l.path("accessibility").path(0);
 					place = new LocDraft(record, prefix, new Location(null, null, text(l.get("name")),
 							text(a.get("address_1")), text(a.get("postal_code")), text(a.get("city")),
 							country(text(a.get("country"))), number(l, "latitude", record, prefix, problems),
-							number(l, "longitude", record, prefix, problems), false, null), org);
+							number(l, "longitude", record, prefix, problems), false, null, null,
+							text(access.get("details"))), org);
 					locs.put(key, place);
 				}
 				places.add(place);

@@ -12,10 +12,11 @@ import org.spange.offer.TargetGroup;
 
 /**
  * The directory's search form as typed (so that a wrong entry is shown back as it was): free text, area, target
- * group, age, field of action, setting, language, free of charge, open now; planners also inactive offers.
+ * group, age, field of action, setting, language, free of charge, open now, step-free access; planners also inactive
+ * offers.
  */
 record DirectoryFilter(String q, String area, String group, String age, String field, String setting,
-		String language, String free, String open, String inactive, Integer page) {
+		String language, String free, String open, String stepFree, String inactive, Integer page) {
 
 	/** The query, or per form field (its input id) the message key of what is wrong with it. */
 	record Parsed(OfferQuery query, Map<String, String> problems) {
@@ -80,7 +81,8 @@ record DirectoryFilter(String q, String area, String group, String age, String f
 		}
 		OfferQuery query = new OfferQuery(filled(q) ? q.strip() : null, areaId, filled(group) ? group : null, years,
 				filled(field) ? field : null, s, null, null, filled(language) ? language : null, freeOfCharge,
-				isOpen() ? now : null, null, null, internal && "true".equals(inactive));
+				isOpen() ? now : null, null, null, internal && "true".equals(inactive),
+				"true".equals(stepFree) ? Boolean.TRUE : null);
 		return new Parsed(query, problems);
 	}
 

@@ -213,7 +213,7 @@ class HsdsController {
 
 	private List<Offer> servicesOf(Organization org) {
 		return allOffers(new OfferQuery(null, null, null, null, null, null, null, null, null, null, null, null,
-				org.id(), false));
+				org.id(), false, null));
 	}
 
 	private Map<Long, List<Location>> locationsByOrganization() {
@@ -300,7 +300,7 @@ class HsdsController {
 		}
 		OfferQuery query = new OfferQuery(search == null || search.isBlank() ? null : search.strip(), null, null, null,
 				null, null, null, null, null, null, null, after, organization,
-				false);
+				false, null);
 		HsdsTaxonomies.Taxonomy taxonomy = null;
 		if (taxonomyId != null) {
 			taxonomy = taxonomies.taxonomy(taxonomyId.toLowerCase(Locale.ROOT)).orElse(null);

@@ -32,7 +32,7 @@ final class HsdsMapper {
 	private static final String[] WEEKDAYS = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 	/** What the change log of a confidential location may show. */
 	private static final Set<String> CONFIDENTIAL_FIELDS = Set.of("name", "city", "country", "confidential", "areaId",
-			"organizationId");
+			"organizationId", "stepFree", "accessibility");
 
 	private final OfferCatalog catalog;
 	private final AreaQueries areas;
@@ -214,6 +214,16 @@ final class HsdsMapper {
 		out.put("organization_id", HsdsIds.of(HsdsIds.ORGANIZATION, l.organizationId()));
 		out.put("name", l.name());
 		String gemeinde = areaName(l.areaId()).map(n -> "Gemeinde " + n).orElse(null);
+		if (full && (l.stepFree() != null || l.accessibility() != null)) {
+			// HSDS accessibility: step-free access as its description, the details as given
+			Map<String, Object> a = new LinkedHashMap<>();
+			a.put("id", HsdsIds.named("accessibility", l.id(), 0));
+			a.put("location_id", id);
+			put(a, "description", l.stepFree() == null ? null
+					: l.stepFree() ? "stufenlos erreichbar (step-free access)" : "nicht stufenlos erreichbar (not step-free)");
+			put(a, "details", l.accessibility());
+			out.put("accessibility", List.of(a));
+		}
 		if (secret) {
 			out.put("description", join(join(l.city(), gemeinde),
 					"vertraulicher Standort: Adresse und Lage werden nicht veröffentlicht (confidential location)"));

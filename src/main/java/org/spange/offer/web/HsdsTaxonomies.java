@@ -152,7 +152,7 @@ final class HsdsTaxonomies {
 			default -> form = Offer.Form.valueOf(code);
 		}
 		return new OfferQuery(q.text(), q.areaId(), group, q.age(), field, setting, approach, form, q.language(),
-				q.freeOfCharge(), q.openAt(), q.modifiedAfter(), q.organizationId(), q.includeInactive());
+				q.freeOfCharge(), q.openAt(), q.modifiedAfter(), q.organizationId(), q.includeInactive(), null);
 	}
 
 	/** Whether the offer has a term of the taxonomy. */

@@ -182,7 +182,7 @@ class OfferOverviewController {
 	private static final String[] COLUMNS = { "id", "name", "organization", "status", "fields", "groups", "minAge",
 			"maxAge", "setting", "approach", "form", "free", "cost", "languages", "places", "waiting", "legalBasis",
 			"lastConfirmed", "stale", "location", "street", "postalCode", "city", "gemeinde", "latitude", "longitude",
-			"confidential", "phone", "email", "url" };
+			"confidential", "stepFree", "accessibility", "phone", "email", "url" };
 	/** Columns written as numbers in XLSX: id, ages, places, latitude, longitude. */
 	private static final List<Integer> NUMERIC = List.of(0, 6, 7, 14, 24, 25);
 
@@ -244,6 +244,8 @@ class OfferOverviewController {
 		c.add(p == null || p.latitude() == null ? "" : CsvRows.number(p.latitude(), german));
 		c.add(p == null || p.longitude() == null ? "" : CsvRows.number(p.longitude(), german));
 		c.add(p != null && p.confidential() ? text("offers.yes") : "");
+		c.add(p == null || p.stepFree() == null ? "" : text(p.stepFree() ? "offers.yes" : "offers.no"));
+		c.add(p == null ? "" : nullToEmpty(p.accessibility()));
 		c.add(o.phones().isEmpty() ? "" : o.phones().get(0).number());
 		c.add(nullToEmpty(o.email()));
 		c.add(nullToEmpty(o.url()));

@@ -46,7 +46,7 @@ class OfferViews {
 
 	/** A location as shown: with point and street, or (confidential, for the public) only its Gemeinde. */
 	record Place(long id, String name, String street, String postalCode, String city, String gemeinde, Double latitude,
-			Double longitude, boolean confidential, boolean hidden) {
+			Double longitude, boolean confidential, boolean hidden, Boolean stepFree, String accessibility) {
 	}
 
 	List<Row> rows(List<Offer> offers, boolean internal, Set<Long> own) {
@@ -91,7 +91,7 @@ class OfferViews {
 		boolean hidden = l.confidentialOrFalse() && !reveal;
 		Location shown = hidden ? l.withoutPoint() : l;
 		return new Place(l.id(), l.name(), shown.address1(), hidden ? null : l.postalCode(), shown.city(), gemeinde,
-				shown.latitude(), shown.longitude(), l.confidentialOrFalse(), hidden);
+				shown.latitude(), shown.longitude(), l.confidentialOrFalse(), hidden, l.stepFree(), l.accessibility());
 	}
 
 	String areaName(long id) {

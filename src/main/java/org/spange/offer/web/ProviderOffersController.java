@@ -63,11 +63,12 @@ class ProviderOffersController {
 
 	/** What the location form holds: as typed, so that a wrong entry comes back as it was. */
 	record LocationForm(Long id, String name, String address1, String postalCode, String city, String country,
-			String latitude, String longitude, Boolean confidential) {
+			String latitude, String longitude, Boolean confidential, Boolean stepFree, String accessibility) {
 
 		static LocationForm of(Location l) {
 			return new LocationForm(l.id(), l.name(), l.address1(), l.postalCode(), l.city(), l.country(),
-					number(l.latitude()), number(l.longitude()), l.confidentialOrFalse());
+					number(l.latitude()), number(l.longitude()), l.confidentialOrFalse(), l.stepFree(),
+					l.accessibility());
 		}
 
 		private static String number(Double d) {
@@ -175,7 +176,7 @@ class ProviderOffersController {
 		model.addAttribute("changes", changes);
 		model.addAttribute("locations", catalog.locationsOf(id));
 		model.addAttribute("locationForm", form != null ? form
-				: new LocationForm(null, null, null, null, null, "AT", null, null, false));
+				: new LocationForm(null, null, null, null, null, "AT", null, null, false, null, null));
 		model.addAttribute("problems", problems);
 		model.addAttribute("problemList", problems.values().stream().flatMap(List::stream)
 			.sorted(Comparator.comparingInt(p -> FORM_ORDER.indexOf(p.field()) & Integer.MAX_VALUE)).toList());
@@ -225,9 +226,11 @@ class ProviderOffersController {
 		Double latitude = parse("latitude", form.latitude(), problems);
 		Double longitude = parse("longitude", form.longitude(), problems);
 		LocationForm kept = new LocationForm(id, form.name(), form.address1(), form.postalCode(), form.city(),
-				form.country(), form.latitude(), form.longitude(), form.confidential());
+				form.country(), form.latitude(), form.longitude(), form.confidential(), form.stepFree(),
+				form.accessibility());
 		Location location = new Location(id, organization, form.name(), form.address1(), form.postalCode(),
-				form.city(), form.country(), latitude, longitude, Boolean.TRUE.equals(form.confidential()), null);
+				form.city(), form.country(), latitude, longitude, Boolean.TRUE.equals(form.confidential()), null,
+				form.stepFree(), form.accessibility());
 		if (!problems.isEmpty() && (form.name() == null || form.name().isBlank())) {
 			// the catalog is not asked while a number is unreadable: report the missing name here, too
 			problems.put("name", List.of(new Problem("name", "offer.name.invalid", "The name is required")));
