@@ -1,12 +1,16 @@
 package org.spange.conference.web;
 
+import static org.spange.platform.web.FormValues.choice;
+import static org.spange.platform.web.FormValues.date;
+import static org.spange.platform.web.FormValues.dateTime;
+import static org.spange.platform.web.FormValues.id;
+import static org.spange.platform.web.FormValues.ids;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,65 +307,6 @@ class ConferenceController {
 			}
 		}
 		return names;
-	}
-
-	static <E extends Enum<E>> E choice(Class<E> type, String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		} catch (IllegalArgumentException e) {
-			problems.put(field, "conference.check.choice");
-			return null;
-		}
-	}
-
-	static Long id(String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		} catch (NumberFormatException e) {
-			problems.put(field, "conference.check.choice");
-			return null;
-		}
-	}
-
-	static List<Long> ids(List<String> values, String field, Map<String, String> problems) {
-		List<Long> ids = new ArrayList<>();
-		for (String v : values == null ? List.<String>of() : values) {
-			Long id = id(v, field, problems);
-			if (id != null) {
-				ids.add(id);
-			}
-		}
-		return ids;
-	}
-
-	static LocalDate date(String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		} catch (DateTimeParseException e) {
-			problems.put(field, "conference.check.date");
-			return null;
-		}
-	}
-
-	static LocalDateTime dateTime(String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(value.strip());
-		} catch (DateTimeParseException e) {
-			problems.put(field, "conference.check.dateTime");
-			return null;
-		}
 	}
 
 	@ExceptionHandler(SecurityException.class)

@@ -1,10 +1,12 @@
 package org.spange.network.web;
 
+import static org.spange.platform.web.FormValues.date;
+import static org.spange.platform.web.FormValues.id;
+import static org.spange.platform.web.FormValues.ids;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,41 +319,6 @@ class NetworkController {
 		}
 		if (!viewer.planner() && !networks.coordinates(viewer.username(), networkId)) {
 			throw new SecurityException("planners and coordinators only");
-		}
-	}
-
-	static Long id(String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		} catch (NumberFormatException e) {
-			problems.put(field, "network.check.choice");
-			return null;
-		}
-	}
-
-	static List<Long> ids(List<String> values, String field, Map<String, String> problems) {
-		List<Long> ids = new ArrayList<>();
-		for (String v : values == null ? List.<String>of() : values) {
-			Long id = id(v, field, problems);
-			if (id != null) {
-				ids.add(id);
-			}
-		}
-		return ids;
-	}
-
-	static LocalDate date(String value, String field, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		} catch (DateTimeParseException e) {
-			problems.put(field, "network.check.date");
-			return null;
 		}
 	}
 

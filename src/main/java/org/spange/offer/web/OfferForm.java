@@ -1,7 +1,6 @@
 package org.spange.offer.web;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.spange.offer.Offer;
+import org.spange.platform.web.FormValues;
 
 /**
  * The offer form as typed, so that every entry comes back as it was when something is wrong. Opening hours are one
@@ -89,13 +89,13 @@ record OfferForm(String organizationId, String name, String description, String 
 	/** Reads what was typed; what cannot be read is a problem (message key), the catalog checks the rest. */
 	Parsed parse(Long id, List<Long> serviceAreaIds, java.time.LocalDate lastConfirmed) {
 		Map<String, String> problems = new LinkedHashMap<>();
-		Long org = longOrProblem(organizationId, "o-organization", problems);
-		Integer places = intOrProblem(capacityPlaces, "o-capacity", problems);
-		Integer min = intOrProblem(minAge, "o-minAge", problems);
-		Integer max = intOrProblem(maxAge, "o-maxAge", problems);
+		Long org = FormValues.id(organizationId, "o-organization", problems);
+		Integer places = FormValues.integer(capacityPlaces, "o-capacity", problems);
+		Integer min = FormValues.integer(minAge, "o-minAge", problems);
+		Integer max = FormValues.integer(maxAge, "o-maxAge", problems);
 		List<Long> locationIds = new ArrayList<>();
 		for (String l : locations) {
-			Long value = longOrProblem(l, "o-locations", problems);
+			Long value = FormValues.id(l, "o-locations", problems);
 			if (value != null) {
 				locationIds.add(value);
 			}
@@ -107,11 +107,10 @@ record OfferForm(String organizationId, String name, String description, String 
 			if (o.isEmpty() && c.isEmpty()) {
 				continue;
 			}
-			try {
-				schedules.add(new Offer.Schedule(day + 1, o.isEmpty() ? null : LocalTime.parse(o),
-						c.isEmpty() ? null : LocalTime.parse(c)));
-			} catch (DateTimeParseException e) {
-				problems.put("o-opens-" + day, "offerForm.time.invalid");
+			LocalTime opensAt = FormValues.time(o, "o-opens-" + day, problems);
+			LocalTime closesAt = FormValues.time(c, "o-opens-" + day, problems);
+			if (!problems.containsKey("o-opens-" + day)) {
+				schedules.add(new Offer.Schedule(day + 1, opensAt, closesAt));
 			}
 		}
 		List<Offer.Phone> phoneList = new ArrayList<>();
@@ -124,12 +123,12 @@ record OfferForm(String organizationId, String name, String description, String 
 		}
 		List<String> languageList = Arrays.stream((languages == null ? "" : languages).split("[,;\\s]+"))
 			.filter(s -> !s.isBlank()).map(String::toLowerCase).toList();
-		Offer offer = new Offer(id, org, name, description, enumOrProblem(Offer.Status.class, status, "o-status",
-				problems), url, email, !"false".equals(free), costText, applicationProcess, legalBasis, places,
-				waitingTime, lastConfirmed, fields, targetGroup, groups, min, max, lifeSituations,
-				enumOrProblem(Offer.Approach.class, approach, "o-approach", problems),
-				enumOrProblem(Offer.Form.class, form, "o-form", problems),
-				enumOrProblem(Offer.Setting.class, setting, "o-setting", problems), languageList, locationIds,
+		Offer.Status st = FormValues.choice(Offer.Status.class, status, "o-status", problems);
+		Offer offer = new Offer(id, org, name, description, st, url, email, !"false".equals(free), costText,
+				applicationProcess, legalBasis, places, waitingTime, lastConfirmed, fields, targetGroup, groups, min,
+				max, lifeSituations, FormValues.choice(Offer.Approach.class, approach, "o-approach", problems),
+				FormValues.choice(Offer.Form.class, form, "o-form", problems),
+				FormValues.choice(Offer.Setting.class, setting, "o-setting", problems), languageList, locationIds,
 				serviceAreaIds, phoneList, schedules);
 		return new Parsed(offer, problems);
 	}
@@ -149,43 +148,6 @@ record OfferForm(String organizationId, String name, String description, String 
 			case "freeOfCharge" -> "o-free";
 			default -> "o-" + base;
 		};
-	}
-
-	private static <E extends Enum<E>> E enumOrProblem(Class<E> type, String value, String input,
-			Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		} catch (IllegalArgumentException e) {
-			problems.put(input, "offerForm.choice.invalid");
-			return null;
-		}
-	}
-
-	private static Integer intOrProblem(String value, String input, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		} catch (NumberFormatException e) {
-			problems.put(input, "offerForm.number.invalid");
-			return null;
-		}
-	}
-
-	private static Long longOrProblem(String value, String input, Map<String, String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		} catch (NumberFormatException e) {
-			problems.put(input, "offerForm.choice.invalid");
-			return null;
-		}
 	}
 
 	private static String text(String s) {
