@@ -50,7 +50,7 @@ class ConferenceBrowserTest {
 
 	@Test
 	void aPlannerPlansAConferenceAndWritesItsMinutes() throws IOException {
-		logIn("planung");
+		browser.logIn(base(), "planung");
 		String title = "Browser-Konferenz " + System.nanoTime() % 100000;
 		driver.get(base() + "/conferences/new");
 		// an empty form: the error summary names the fields and links to them
@@ -115,14 +115,6 @@ class ConferenceBrowserTest {
 	private void setValue(String id, String value) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)),
 				value);
-	}
-
-	private void logIn(String user) {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {

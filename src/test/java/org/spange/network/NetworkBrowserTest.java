@@ -49,11 +49,7 @@ class NetworkBrowserTest {
 
 	@Test
 	void aMemberSeesItsNetworkAndFindsWhomToCall() throws IOException {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys("traeger");
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.logIn(base(), "traeger");
 
 		driver.findElement(By.linkText("Netzwerke")).click();
 		wait(driver).until(ExpectedConditions.urlContains("/networks"));

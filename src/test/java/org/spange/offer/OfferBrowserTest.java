@@ -116,11 +116,7 @@ class OfferBrowserTest {
 	@Test
 	void aPlannerFixesTheFormAndSavesTheOffer() throws IOException {
 		driver.manage().deleteAllCookies();
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys("planung");
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.logIn(base(), "planung");
 
 		driver.get(base() + "/offers/new");
 		new Select(driver.findElement(By.id("o-organization"))).selectByIndex(1);

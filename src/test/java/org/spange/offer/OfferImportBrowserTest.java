@@ -92,7 +92,7 @@ class OfferImportBrowserTest {
 				"OfferImportBrowserTest Standort " + u, "street", "Kirchgasse 7", "postalCode", "6700", "town",
 				"Bludenz")), StandardCharsets.UTF_8);
 
-		logIn("planung");
+		browser.logIn(base(), "planung");
 		driver.get(base() + "/admin/offers/import");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Angebote importieren");
 		StringBuilder serious = new StringBuilder(browser.audit("offer import page", driver.getCurrentUrl()));
@@ -115,14 +115,6 @@ class OfferImportBrowserTest {
 		assertThat(driver.findElement(By.id("main")).getText()).contains("1 Angebot neu angelegt");
 		serious.append(browser.audit("offer import result", driver.getCurrentUrl()));
 		assertThat(serious.toString()).as("serious or critical accessibility violations").isEmpty();
-	}
-
-	private void logIn(String user) {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {

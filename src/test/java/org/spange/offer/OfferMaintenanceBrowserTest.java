@@ -68,7 +68,7 @@ class OfferMaintenanceBrowserTest {
 
 	@Test
 	void theProvidersPageIsAccessibleAlsoWithErrors() throws IOException {
-		logIn("traeger");
+		browser.logIn(base(), "traeger");
 		driver.get(base() + "/provider/offers");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Angebote");
 		assertThat(driver.findElement(By.linkText("Meine Angebote")).isDisplayed()).isTrue();
@@ -112,7 +112,7 @@ class OfferMaintenanceBrowserTest {
 				.params(area, required).update());
 		}
 		try {
-			logIn("planung");
+			browser.logIn(base(), "planung");
 			driver.get(base() + "/admin/offers/review");
 			assertThat(driver.findElement(By.id("change-" + pending)).getText())
 				.contains("Neue Beschreibung (OfferMaintenanceBrowserTest)");
@@ -122,15 +122,6 @@ class OfferMaintenanceBrowserTest {
 		} finally {
 			review.reject(pending, "OfferMaintenanceBrowserTest beendet");
 		}
-	}
-
-	private void logIn(String user) {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(30))
-			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	private String base() {

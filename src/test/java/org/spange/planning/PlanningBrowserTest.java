@@ -65,7 +65,7 @@ class PlanningBrowserTest {
 		String title = PlanningTestData.unique("Mehr Familien erreichen (Browsertest)");
 		String measureTitle = PlanningTestData.unique("Familientreff (Browsertest)");
 		long gemeinde = areas.byCode("gemeinde", "80101").orElseThrow().id().value();
-		logIn("planung");
+		browser.logIn(base(), "planung");
 
 		driver.get(base() + "/planning/goals/new");
 		driver.findElement(By.cssSelector("#goal-form button[type=submit]")).click();
@@ -133,14 +133,6 @@ class PlanningBrowserTest {
 	private void date(String id, String iso) {
 		WebElement input = driver.findElement(By.id(id));
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, iso);
-	}
-
-	private void logIn(String user) {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {

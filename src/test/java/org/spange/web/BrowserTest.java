@@ -127,7 +127,7 @@ class BrowserTest {
 
 	@Test
 	void adminPageHasNoSeriousAccessibilityViolations() {
-		logIn("planung");
+		browser.logIn(base(), "planung");
 
 		driver.get(base() + "/admin/areas");
 		wait(driver).until(ExpectedConditions.urlContains("/admin/areas"));
@@ -140,7 +140,7 @@ class BrowserTest {
 
 	@Test
 	void theSocialIndexMapColoursEveryGemeindeByItsClass() throws IOException {
-		logIn("planung");
+		browser.logIn(base(), "planung");
 		driver.get(base() + "/atlas/index/vorarlberg-sozialindex");
 		waitForMap("index-map", GEMEINDEN);
 		List<String> fills = driver.findElements(By.cssSelector("#index-map path.leaflet-interactive")).stream()
@@ -155,14 +155,6 @@ class BrowserTest {
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
-
-	private void logIn(String user) {
-		driver.get(base() + "/login");
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("spange-demo");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-	}
 
 	private String base() {
 		return "http://localhost:" + port;

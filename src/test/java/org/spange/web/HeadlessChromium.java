@@ -7,18 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
@@ -127,6 +131,16 @@ public final class HeadlessChromium implements AutoCloseable {
 	private static String describe(CheckedNode node) {
 		return "    " + node.getTarget() + " " + node.getHtml() + "\n      "
 				+ String.valueOf(node.getFailureSummary()).replace("\n", "\n      ");
+	}
+
+	/** Logs a demo user in through the login form (every demo user has the password {@code spange-demo}). */
+	public void logIn(String baseUrl, String user) {
+		driver.get(baseUrl + "/login");
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys("spange-demo");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	/** Saves a screenshot of the current page into the build folder's {@code screenshots}. */
