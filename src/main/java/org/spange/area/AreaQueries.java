@@ -1,6 +1,8 @@
 package org.spange.area;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,4 +49,20 @@ public interface AreaQueries {
 
 	/** Changes whenever areas are written; usable as an HTTP ETag. */
 	long dataVersion();
+
+	/**
+	 * Every current area of every scheme, labelled with its level ("Bludenz (Bezirk)", "Bludenz (Gemeinde)") so that
+	 * equal names stay apart: the choices of an area field in a form, schemes in order, coarser levels first.
+	 */
+	default Map<Long, String> choices(Locale locale) {
+		Map<Long, String> choices = new LinkedHashMap<>();
+		for (AreaScheme scheme : schemes()) {
+			for (AreaLevel level : levelsOf(scheme.key())) {
+				for (AreaSummary a : areas(scheme.key(), level.key())) {
+					choices.putIfAbsent(a.id().value(), a.name() + " (" + level.name(locale) + ")");
+				}
+			}
+		}
+		return choices;
+	}
 }

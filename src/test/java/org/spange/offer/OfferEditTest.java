@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.spange.SpangeTest;
+import org.spange.area.AreaQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -30,6 +31,9 @@ class OfferEditTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AreaQueries areas;
 
 	private static final RequestPostProcessor PLANNER = user("planung").roles("PLANNER");
 
@@ -53,6 +57,24 @@ class OfferEditTest {
 			.param("maxAge", "18").param("setting", "AMBULATORY").param("languages", "de, tr")
 			.param("phones", "+43 5572 1234 | Sekretariat").param("opens", "08:00", "", "", "", "", "", "")
 			.param("closes", "12:00", "", "", "", "", "", "");
+	}
+
+	@Test
+	void serviceAreasAreChosenInTheForm() throws Exception {
+		long org = organization("OfferEditTest Versorgung (fiktiv)");
+		long bludenz = areas.areas("vorarlberg-bezirke", "bezirk").stream().filter(b -> b.name().equals("Bludenz"))
+			.findFirst().orElseThrow().id().value();
+		MockHttpServletResponse created = send(form("/offers/new", org, "Mobile Beratung (fiktiv)")
+			.param("serviceAreas", Long.toString(bludenz)), PLANNER);
+		long id = Long.parseLong(created.getRedirectedUrl().replace("/offers/", ""));
+		assertThat(catalog.offer(id).orElseThrow().serviceAreaIds()).containsExactly(bludenz);
+		assertThat(send(get("/offers/" + id + "/edit"), PLANNER).getContentAsString(StandardCharsets.UTF_8))
+			.containsPattern("<option value=\"" + bludenz + "\"\\s+selected=\"selected\"");
+		// an area that does not exist is named at the field, nothing written
+		String html = send(form("/offers/" + id + "/edit", org, "Mobile Beratung (fiktiv)").param("serviceAreas",
+				"999999999"), PLANNER).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("href=\"#o-serviceAreas\"");
+		assertThat(catalog.offer(id).orElseThrow().serviceAreaIds()).containsExactly(bludenz);
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.spange.area.AreaQueries;
-import org.spange.area.AreaScheme;
 import org.spange.conference.Conference;
 import org.spange.conference.ConferenceView;
 import org.spange.conference.Conferences;
@@ -29,6 +28,7 @@ import org.spange.network.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -93,7 +93,7 @@ class ConferenceController {
 			throw new SecurityException("only planners and network coordinators plan conferences");
 		}
 		model.addAttribute("networks", plannable(viewer));
-		model.addAttribute("areaNames", areaNames());
+		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("types", Conference.Type.values());
 		model.addAttribute("visibilities", List.of(Conference.Visibility.INTERNAL, Conference.Visibility.PUBLIC));
 		model.addAttribute("planner", viewer.planner());
@@ -147,7 +147,7 @@ class ConferenceController {
 		Map<Long, String> names = new LinkedHashMap<>();
 		persons.forEach(p -> names.put(p.id(), p.name()));
 		model.addAttribute("personNames", names);
-		model.addAttribute("areaNames", areaNames());
+		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("networkName", view.conference().networkId() == null ? null
 				: networks.network(view.conference().networkId()).map(Network::name).orElse(null));
 		model.addAttribute("zone", VIENNA);
@@ -294,19 +294,6 @@ class ConferenceController {
 	String done(@PathVariable long id, @RequestParam(required = false) String back) {
 		conferences.completeTask(id, viewer());
 		return back != null && back.matches("^/tasks(\\?network=\\d+)?$") ? "redirect:" + back : "redirect:/tasks";
-	}
-
-	private Map<Long, String> areaNames() {
-		Map<Long, String> names = new LinkedHashMap<>();
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		for (AreaScheme scheme : areas.schemes()) {
-			for (var level : areas.levelsOf(scheme.key())) {
-				// labelled with the level: a Bezirk and its Gemeinde often share the name
-				areas.areas(scheme.key(), level.key())
-					.forEach(a -> names.putIfAbsent(a.id().value(), a.name() + " (" + level.name(locale) + ")"));
-			}
-		}
-		return names;
 	}
 
 	@ExceptionHandler(SecurityException.class)

@@ -24,6 +24,7 @@ import org.spange.network.Responsibility;
 import org.spange.network.Viewer;
 import org.spange.offer.OfferCatalog;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -62,7 +63,7 @@ class NetworkController {
 		Viewer viewer = viewer();
 		model.addAttribute("networks", networks.networks());
 		model.addAttribute("mine", networks.networksOf(viewer.username()));
-		model.addAttribute("areaNames", AreaChoices.of(areas));
+		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("mayWrite", viewer.planner());
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", Map.of());
@@ -102,7 +103,7 @@ class NetworkController {
 		model.addAttribute("network", network);
 		model.addAttribute("members", networks.members(id, viewer));
 		model.addAttribute("tasks", networks.fixedTasks(id));
-		model.addAttribute("areaNames", AreaChoices.of(areas));
+		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		boolean mayWrite = viewer.planner() || networks.coordinates(viewer.username(), id);
 		model.addAttribute("mayWrite", mayWrite);
 		model.addAttribute("isMember", networks.networksOf(viewer.username()).contains(id));
@@ -178,7 +179,7 @@ class NetworkController {
 		model.addAttribute("persons", networks.persons(viewer()));
 		model.addAttribute("organizations", networks.organizations());
 		model.addAttribute("offerOrganizations", offers.organizations(0, 1000).items());
-		model.addAttribute("areaChoices", AreaChoices.of(areas));
+		model.addAttribute("areaChoices", areas.choices(LocaleContextHolder.getLocale()));
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", Map.of());
 		}
@@ -253,7 +254,7 @@ class NetworkController {
 	String responsibilities(@RequestParam(required = false) String q, @RequestParam(required = false) String area,
 			Model model) {
 		Viewer viewer = viewer();
-		Map<Long, String> areaNames = AreaChoices.of(areas);
+		Map<Long, String> areaNames = areas.choices(LocaleContextHolder.getLocale());
 		Map<String, String> problems = new LinkedHashMap<>();
 		Long areaId = id(area, "area", problems);
 		if (areaId != null && !areaNames.containsKey(areaId)) {

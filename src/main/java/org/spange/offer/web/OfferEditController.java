@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.spange.access.Role;
+import org.spange.area.AreaQueries;
 import org.spange.offer.InvalidOfferException;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
 import org.spange.offer.OfferReview;
 import org.spange.offer.Organization;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +37,12 @@ class OfferEditController {
 
 	private final OfferCatalog catalog;
 	private final OfferReview review;
+	private final AreaQueries areas;
 
-	OfferEditController(OfferCatalog catalog, OfferReview review) {
+	OfferEditController(OfferCatalog catalog, OfferReview review, AreaQueries areas) {
 		this.catalog = catalog;
 		this.review = review;
+		this.areas = areas;
 	}
 
 	private static boolean plannerOrAdmin(HttpServletRequest request) {
@@ -100,9 +104,8 @@ class OfferEditController {
 		if (current != null) {
 			mayMaintain(current.organizationId(), request);
 		}
-		// service areas and the confirmation date are kept: this form does not edit them
-		OfferForm.Parsed parsed = form.parse(id, current == null ? List.of() : current.serviceAreaIds(),
-				current == null ? null : current.lastConfirmed());
+		// the confirmation date is kept: confirming is its own step
+		OfferForm.Parsed parsed = form.parse(id, current == null ? null : current.lastConfirmed());
 		mayMaintain(parsed.offer().organizationId(), request);
 		if (!parsed.problems().isEmpty()) {
 			return form(current, form, parsed.problems(), request, model);
@@ -147,6 +150,7 @@ class OfferEditController {
 		model.addAttribute("approaches", Offer.Approach.values());
 		model.addAttribute("forms", Offer.Form.values());
 		model.addAttribute("reviewed", own != null);
+		model.addAttribute("areaChoices", areas.choices(LocaleContextHolder.getLocale()));
 		return "offer/edit";
 	}
 

@@ -18,7 +18,7 @@ record OfferForm(String organizationId, String name, String description, String 
 		String free, String costText, String applicationProcess, String legalBasis, String capacityPlaces,
 		String waitingTime, List<String> fields, List<String> groups, String targetGroup, String minAge,
 		String maxAge, String lifeSituations, String approach, String form, String setting, String languages,
-		List<String> locations, String phones, List<String> opens, List<String> closes) {
+		List<String> locations, List<String> serviceAreas, String phones, List<String> opens, List<String> closes) {
 
 	static final int DAYS = 7;
 
@@ -48,6 +48,7 @@ record OfferForm(String organizationId, String name, String description, String 
 		fields = fields == null ? List.of() : fields;
 		groups = groups == null ? List.of() : groups;
 		locations = locations == null ? List.of() : locations;
+		serviceAreas = serviceAreas == null ? List.of() : serviceAreas;
 		opens = padded(opens);
 		closes = padded(closes);
 	}
@@ -79,7 +80,7 @@ record OfferForm(String organizationId, String name, String description, String 
 				o.fieldsOfAction(), o.targetGroups(), text(o.targetGroup()), number(o.minAge()), number(o.maxAge()),
 				text(o.lifeSituations()), name(o.approach()), name(o.form()), name(o.setting()),
 				String.join(", ", o.languages()), o.locationIds().stream().map(String::valueOf).toList(),
-				String.join("\n", phones), opens, closes);
+				o.serviceAreaIds().stream().map(String::valueOf).toList(), String.join("\n", phones), opens, closes);
 	}
 
 	/** The offer, or per form field (its input id) what is wrong with what was typed. */
@@ -87,7 +88,7 @@ record OfferForm(String organizationId, String name, String description, String 
 	}
 
 	/** Reads what was typed; what cannot be read is a problem (message key), the catalog checks the rest. */
-	Parsed parse(Long id, List<Long> serviceAreaIds, java.time.LocalDate lastConfirmed) {
+	Parsed parse(Long id, java.time.LocalDate lastConfirmed) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		Long org = FormValues.id(organizationId, "o-organization", problems);
 		Integer places = FormValues.integer(capacityPlaces, "o-capacity", problems);
@@ -100,6 +101,7 @@ record OfferForm(String organizationId, String name, String description, String 
 				locationIds.add(value);
 			}
 		}
+		List<Long> serviceAreaIds = FormValues.ids(serviceAreas, "o-serviceAreas", problems);
 		List<Offer.Schedule> schedules = new ArrayList<>();
 		for (int day = 0; day < DAYS; day++) {
 			String o = opens.get(day).strip();
@@ -144,6 +146,7 @@ record OfferForm(String organizationId, String name, String description, String 
 			case "fieldsOfAction" -> "o-fields";
 			case "targetGroups" -> "o-groups";
 			case "locationIds" -> "o-locations";
+			case "serviceAreaIds" -> "o-serviceAreas";
 			case "capacityPlaces" -> "o-capacity";
 			case "freeOfCharge" -> "o-free";
 			default -> "o-" + base;
