@@ -280,6 +280,27 @@ class AuthorizationTest {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
 			}
 		}
+		// supply and demand: municipalities read, planners and admins write (an empty category form: 200 with its
+		// problems)
+		for (Object[] e : List.of(new Object[] { "GET /needs", MAINTAIN_AREAS, 200 },
+				new Object[] { "POST /needs/categories", MAINTAIN_AREAS, 403 })) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e[0], caller,
+						caller.equals("MUNICIPALITY") ? (int) e[2] : ((Expect) e[1]).forCaller(caller)));
+			}
+		}
+		// guided questionnaires (questionnaire): logged in; templates for planners and admins (an empty template form:
+		// 200 with its problems); answer sets one may not see are not found
+		for (Endpoint e : List.of(new Endpoint("GET /planning/questionnaires", new Expect(LOGIN, 200, 200, 200)),
+				new Endpoint("GET /planning/questionnaires/templates/new", MAINTAIN_AREAS),
+				new Endpoint("POST /planning/questionnaires/templates", MAINTAIN_AREAS),
+				new Endpoint("GET /planning/questionnaires/answers/999999999", new Expect(LOGIN, 404, 404, 404)))) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
+			}
+		}
 		return cases.stream();
 	}
 

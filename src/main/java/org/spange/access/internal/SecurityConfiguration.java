@@ -48,6 +48,8 @@ class SecurityConfiguration {
 			// early warning is internal: municipalities read it, planners act on it
 			.requestMatchers(HttpMethod.GET, "/atlas/alerts/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/atlas/alerts/**").hasAnyRole(admin, planner)
+			.requestMatchers(HttpMethod.GET, "/needs", "/needs/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
+			.requestMatchers("/needs", "/needs/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, "/atlas/monitoring", "/atlas/index/**", "/atlas/typology/**")
 			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/atlas/typology/**", "/api/v1/atlas/indexes/**", "/api/v1/atlas/typologies/**")
@@ -68,6 +70,8 @@ class SecurityConfiguration {
 			.requestMatchers("/provider/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			// offer imports (create organisations and merge into any offer): planners and admins only
 			.requestMatchers("/api/v1/offers/imports", "/api/v1/offers/imports/**").hasAnyRole(admin, planner)
+			// guided questionnaires: logged in; the controller checks who sees which answer set (questionnaire)
+			.requestMatchers("/planning/questionnaires", "/planning/questionnaires/**").authenticated()
 			// the planning cycle: municipalities read, planners and admins write (and open the forms)
 			.requestMatchers(HttpMethod.GET, "/planning/*/new", "/planning/*/*/edit").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, "/planning", "/planning/**", "/api/v1/planning/**")
