@@ -166,7 +166,8 @@ class SupplyDemandTest {
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
 		String html = page.getResponse().getContentAsString();
 		assertThat(html).contains(c.name(), "data-area-map", "data-area-id=", "<th scope=\"col\"", "Bludenz",
-				"Prävention vor Intervention", "Gruppenangebote vor Einzelfallhilfe", "id=\"c-targetPer1000\"");
+				"Prävention vor Intervention", "Gruppenangebote vor Einzelfallhilfe", "id=\"c-targetPer1000\"",
+				"Handlungsfeld Bildung");
 		int forbidden = mvc.perform(get("/needs").with(user("traeger").roles("PROVIDER"))).andReturn().getResponse()
 			.getStatus();
 		assertThat(forbidden).isEqualTo(403);

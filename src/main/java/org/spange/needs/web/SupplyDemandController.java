@@ -18,6 +18,7 @@ import org.spange.needs.SupplyCategory;
 import org.spange.needs.SupplyDemand;
 import org.spange.needs.SupplyReport;
 import org.spange.offer.OfferCatalog;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,6 +115,12 @@ class SupplyDemandController {
 		model.addAttribute("level", level);
 		model.addAttribute("fields", offers.fieldsOfAction());
 		model.addAttribute("groups", offers.targetGroups());
+		// names of the keys in the page's language, for the category's summary
+		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		Map<String, String> names = new HashMap<>();
+		offers.fieldsOfAction().forEach(f -> names.put("field:" + f.key(), en ? f.nameEn() : f.nameDe()));
+		offers.targetGroups().forEach(g -> names.put("group:" + g.key(), en ? g.nameEn() : g.nameDe()));
+		model.addAttribute("keyNames", names);
 		model.addAttribute("variables", indicators.variables(false));
 		model.addAttribute("indicators", indicators.indicators(false));
 		model.addAttribute("form", form);
