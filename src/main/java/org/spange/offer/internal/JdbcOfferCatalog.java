@@ -15,6 +15,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.spange.access.AuditLog;
@@ -102,39 +107,30 @@ class JdbcOfferCatalog implements OfferCatalog {
 
 	@Override
 	public Organization createOrganization(Organization organization) {
-		return tx.execute(status -> {
-			Organization clean = check(organization);
-			long id = jdbc.sql("""
-					insert into offer.organization (name, description, website, email, provider_type, umbrella_association)
-					values (?, ?, ?, ?, ?, ?) returning id""")
-				.params(clean.name(), clean.description(), clean.website(), clean.email(), clean.providerType().name(),
-						clean.umbrellaAssociation())
-				.query(Long.class).single();
-			Organization saved = organization(id).orElseThrow();
-			logChanges("organization", id, null, saved);
-			audit.record("offer.organization.create", "organization", Long.toString(id), Map.of("name", saved.name()));
-			return saved;
-		});
+		return create(organizationKind, organization);
 	}
 
 	@Override
 	public Organization updateOrganization(long id, Organization organization) {
-		return tx.execute(status -> {
-			Organization old = organization(id).orElseThrow(() -> new java.util.NoSuchElementException(
-					"No organisation " + id));
-			Organization clean = check(organization);
-			jdbc.sql("""
-					update offer.organization set name = ?, description = ?, website = ?, email = ?, provider_type = ?,
-					umbrella_association = ?, updated_at = now() where id = ?""")
-				.params(clean.name(), clean.description(), clean.website(), clean.email(), clean.providerType().name(),
-						clean.umbrellaAssociation(), id)
-				.update();
-			refreshSearchText("o.organization_id = ?", id);
-			Organization saved = organization(id).orElseThrow();
-			int changed = logChanges("organization", id, old, saved);
-			audit.record("offer.organization.update", "organization", Long.toString(id), Map.of("fields", changed));
-			return saved;
-		});
+		return update(organizationKind, id, organization);
+	}
+
+	private final Kind<Organization> organizationKind = new Kind<>("organization", "organisation", this::organization,
+			this::check, this::insert, this::write, Organization::name);
+
+	private long insert(Organization o) {
+		return jdbc.sql("insert into offer.organization (name, provider_type) values (?, ?) returning id")
+			.params(o.name(), o.providerType().name()).query(Long.class).single();
+	}
+
+	private void write(long id, Organization o) {
+		jdbc.sql("""
+				update offer.organization set name = ?, description = ?, website = ?, email = ?, provider_type = ?,
+				umbrella_association = ?, updated_at = now() where id = ?""")
+			.params(o.name(), o.description(), o.website(), o.email(), o.providerType().name(),
+					o.umbrellaAssociation(), id)
+			.update();
+		refreshSearchText("o.organization_id = ?", id);
 	}
 
 	Organization check(Organization o) {
@@ -229,29 +225,20 @@ class JdbcOfferCatalog implements OfferCatalog {
 
 	@Override
 	public Offer createOffer(Offer offer) {
-		return tx.execute(status -> {
-			Offer clean = check(offer);
-			long id = jdbc.sql("insert into offer.offer (organization_id, name, status) values (?, ?, ?) returning id")
-				.params(clean.organizationId(), clean.name(), clean.status().name()).query(Long.class).single();
-			write(id, clean);
-			Offer saved = offer(id).orElseThrow();
-			logChanges("offer", id, null, saved);
-			audit.record("offer.offer.create", "offer", Long.toString(id), Map.of("name", saved.name()));
-			return saved;
-		});
+		return create(offerKind, offer);
 	}
 
 	@Override
 	public Offer updateOffer(long id, Offer offer) {
-		return tx.execute(status -> {
-			Offer old = offer(id).orElseThrow(() -> new java.util.NoSuchElementException("No offer " + id));
-			Offer clean = check(offer);
-			write(id, clean);
-			Offer saved = offer(id).orElseThrow();
-			int changed = logChanges("offer", id, old, saved);
-			audit.record("offer.offer.update", "offer", Long.toString(id), Map.of("fields", changed));
-			return saved;
-		});
+		return update(offerKind, id, offer);
+	}
+
+	private final Kind<Offer> offerKind = new Kind<>("offer", "offer", this::offer, this::check, this::insert,
+			this::write, Offer::name);
+
+	private long insert(Offer o) {
+		return jdbc.sql("insert into offer.offer (organization_id, name, status) values (?, ?, ?) returning id")
+			.params(o.organizationId(), o.name(), o.status().name()).query(Long.class).single();
 	}
 
 	private void write(long id, Offer o) {
@@ -461,29 +448,20 @@ class JdbcOfferCatalog implements OfferCatalog {
 
 	@Override
 	public Location createLocation(Location location) {
-		return tx.execute(status -> {
-			Location clean = check(location);
-			long id = jdbc.sql("insert into offer.location (organization_id, name) values (?, ?) returning id")
-				.params(clean.organizationId(), clean.name()).query(Long.class).single();
-			write(id, clean);
-			Location saved = location(id).orElseThrow();
-			logChanges("location", id, null, saved);
-			audit.record("offer.location.create", "location", Long.toString(id), Map.of("name", saved.name()));
-			return saved;
-		});
+		return create(locationKind, location);
 	}
 
 	@Override
 	public Location updateLocation(long id, Location location) {
-		return tx.execute(status -> {
-			Location old = location(id).orElseThrow(() -> new java.util.NoSuchElementException("No location " + id));
-			Location clean = check(location);
-			write(id, clean);
-			Location saved = location(id).orElseThrow();
-			int changed = logChanges("location", id, old, saved);
-			audit.record("offer.location.update", "location", Long.toString(id), Map.of("fields", changed));
-			return saved;
-		});
+		return update(locationKind, id, location);
+	}
+
+	private final Kind<Location> locationKind = new Kind<>("location", "location", this::location, this::check,
+			this::insert, this::write, Location::name);
+
+	private long insert(Location l) {
+		return jdbc.sql("insert into offer.location (organization_id, name) values (?, ?) returning id")
+			.params(l.organizationId(), l.name()).query(Long.class).single();
 	}
 
 	private void write(long id, Location l) {
@@ -540,6 +518,44 @@ class JdbcOfferCatalog implements OfferCatalog {
 		return new Location(l.id(), l.organizationId(), l.name().strip(), strip(l.address1()), strip(l.postalCode()),
 				strip(l.city()), country, l.latitude(), l.longitude(), l.confidentialOrFalse(), null, l.stepFree(),
 				strip(l.accessibility()));
+	}
+
+	// saving: the same steps for organisations, offers and locations
+
+	/**
+	 * How one kind of record is saved: its change-log entity, the word in "not found" messages, how it is read,
+	 * checked, given a row and written into it, and its name for the audit.
+	 */
+	private record Kind<T extends Record>(String entity, String what, LongFunction<Optional<T>> read,
+			UnaryOperator<T> check, ToLongFunction<T> insert, BiConsumer<Long, T> write, Function<T, String> name) {
+	}
+
+	/** Checked as a whole (nothing written on a problem), written, logged field by field and audited. */
+	private <T extends Record> T create(Kind<T> kind, T record) {
+		return tx.execute(status -> {
+			T clean = kind.check().apply(record);
+			long id = kind.insert().applyAsLong(clean);
+			kind.write().accept(id, clean);
+			T saved = kind.read().apply(id).orElseThrow();
+			logChanges(kind.entity(), id, null, saved);
+			audit.record("offer." + kind.entity() + ".create", kind.entity(), Long.toString(id),
+					Map.of("name", kind.name().apply(saved)));
+			return saved;
+		});
+	}
+
+	private <T extends Record> T update(Kind<T> kind, long id, T record) {
+		return tx.execute(status -> {
+			T old = kind.read().apply(id)
+				.orElseThrow(() -> new java.util.NoSuchElementException("No " + kind.what() + " " + id));
+			T clean = kind.check().apply(record);
+			kind.write().accept(id, clean);
+			T saved = kind.read().apply(id).orElseThrow();
+			int changed = logChanges(kind.entity(), id, old, saved);
+			audit.record("offer." + kind.entity() + ".update", kind.entity(), Long.toString(id),
+					Map.of("fields", changed));
+			return saved;
+		});
 	}
 
 	// members
