@@ -1,5 +1,6 @@
 package org.spange.conference.web;
 
+import static org.spange.platform.web.FormValues.blankFormUnlessShownAgain;
 import static org.spange.platform.web.FormValues.choice;
 import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.dateTime;
@@ -97,12 +98,7 @@ class ConferenceController {
 		model.addAttribute("types", Conference.Type.values());
 		model.addAttribute("visibilities", List.of(Conference.Visibility.INTERNAL, Conference.Visibility.PUBLIC));
 		model.addAttribute("planner", viewer.planner());
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
-		}
+		blankFormUnlessShownAgain(model);
 		return "conference/plan";
 	}
 
@@ -151,12 +147,7 @@ class ConferenceController {
 		model.addAttribute("networkName", view.conference().networkId() == null ? null
 				: networks.network(view.conference().networkId()).map(Network::name).orElse(null));
 		model.addAttribute("zone", VIENNA);
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
-		}
+		blankFormUnlessShownAgain(model);
 		return "conference/conference";
 	}
 

@@ -1,5 +1,6 @@
 package org.spange.network.web;
 
+import static org.spange.platform.web.FormValues.blankFormUnlessShownAgain;
 import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
@@ -65,12 +66,7 @@ class NetworkController {
 		model.addAttribute("mine", networks.networksOf(viewer.username()));
 		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("mayWrite", viewer.planner());
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
-		}
+		blankFormUnlessShownAgain(model);
 		return "network/list";
 	}
 
@@ -109,12 +105,7 @@ class NetworkController {
 		model.addAttribute("isMember", networks.networksOf(viewer.username()).contains(id));
 		model.addAttribute("persons", mayWrite ? networks.persons(viewer) : List.of());
 		model.addAttribute("roles", Membership.Role.values());
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
-		}
+		blankFormUnlessShownAgain(model);
 		return "network/network";
 	}
 
@@ -180,12 +171,7 @@ class NetworkController {
 		model.addAttribute("organizations", networks.organizations());
 		model.addAttribute("offerOrganizations", offers.organizations(0, 1000).items());
 		model.addAttribute("areaChoices", areas.choices(LocaleContextHolder.getLocale()));
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
-		}
+		blankFormUnlessShownAgain(model);
 		if (!model.containsAttribute("selectedAreas")) {
 			model.addAttribute("selectedAreas", List.of());
 		}

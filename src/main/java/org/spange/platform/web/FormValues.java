@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.ui.Model;
+
 /**
  * Reading a form's text fields into values: an empty field is null; what cannot be read is null too and noted in
  * {@code problems} (form field → message key), so that the page can show it at its field with the input kept.
@@ -55,6 +57,19 @@ public final class FormValues {
 	public static <E extends Enum<E>> E choice(Class<E> type, String value, String field,
 			Map<String, String> problems) {
 		return read(value, field, problems, CHOICE, v -> Enum.valueOf(type, v));
+	}
+
+	/**
+	 * A page that shows a form for the first time: no problems and nothing typed yet. A form shown again after a
+	 * problem brings its own {@code problems} and {@code form} (the typed values), which stay.
+	 */
+	public static void blankFormUnlessShownAgain(Model model) {
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
 	}
 
 	private interface Reader<T> {
