@@ -28,6 +28,9 @@ public interface OfferCatalog {
 
 	Optional<Offer> offer(long id);
 
+	/** The offers with these ids, in their order; unknown ids are left out. */
+	List<Offer> offers(List<Long> ids);
+
 	Offer createOffer(Offer offer);
 
 	Offer updateOffer(long id, Offer offer);

@@ -79,7 +79,7 @@ class JdbcOfferSearch implements OfferSearch {
 				+ " limit ? offset ?").params(all).query(Long.class).list();
 		long total = jdbc.sql("select count(*) from offer.offer o where " + where.sql()).params(where.params())
 			.query(Long.class).single();
-		List<Offer> items = ids.stream().map(id -> catalog.offer(id).orElseThrow()).toList();
+		List<Offer> items = catalog.offers(ids);
 		return new OfferPage<>(items, p, s, total);
 	}
 

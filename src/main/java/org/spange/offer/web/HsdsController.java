@@ -147,11 +147,14 @@ class HsdsController {
 		}
 		HsdsMapper mapper = mapper(taxonomies);
 		List<Map<String, Object>> contents = new ArrayList<>();
-		for (OfferSearch.OfferMarker m : slice(pairs, paging)) {
-			Optional<Offer> offer = catalog.offer(m.offerId());
+		List<OfferSearch.OfferMarker> onPage = slice(pairs, paging);
+		Map<Long, Offer> offers = catalog.offers(onPage.stream().map(OfferSearch.OfferMarker::offerId).distinct()
+			.toList()).stream().collect(Collectors.toMap(Offer::id, o -> o));
+		for (OfferSearch.OfferMarker m : onPage) {
+			Offer offer = offers.get(m.offerId());
 			Optional<Location> location = mapper.location(m.locationId());
-			if (offer.isPresent() && location.isPresent()) {
-				contents.add(mapper.serviceAtLocation(offer.get(), location.get(), full));
+			if (offer != null && location.isPresent()) {
+				contents.add(mapper.serviceAtLocation(offer, location.get(), full));
 			}
 		}
 		return page(pairs.size(), paging, contents);
