@@ -119,7 +119,13 @@ class OfferBrowserTest {
 		browser.logIn(base(), "planung");
 
 		driver.get(base() + "/offers/new");
+		assertThat(driver.findElement(By.id("o-locations")).getText()).contains("Wählen Sie zuerst den Träger");
 		new Select(driver.findElement(By.id("o-organization"))).selectByIndex(1);
+		// the organisation's locations come in without reloading the page
+		await().until(d -> !d.findElement(By.id("o-locations")).getText().contains("Wählen Sie zuerst"));
+		List<WebElement> places = driver.findElements(By.cssSelector("#o-locations input[name=locations]"));
+		assertThat(places).as("the first demo organisation has locations").isNotEmpty();
+		places.get(0).click();
 		driver.findElement(By.id("o-minAge")).sendKeys("12");
 		driver.findElement(By.id("o-maxAge")).sendKeys("10");
 		driver.findElement(By.id("o-free-no")).click();
@@ -128,6 +134,7 @@ class OfferBrowserTest {
 		assertThat(summary.getText()).contains("Name des Angebots", "Handlungsfelder", "Kostenbeschreibung",
 				"Alter bis");
 		assertThat(driver.findElement(By.id("o-maxAge")).getDomProperty("value")).isEqualTo("10");
+		assertThat(driver.findElements(By.cssSelector("#o-locations input[name=locations]:checked"))).hasSize(1);
 		browser.screenshot("offer-form-problems.png");
 		assertThat(browser.audit("offer form with problems", driver.getCurrentUrl())).isEmpty();
 

@@ -146,4 +146,26 @@ class OfferEditTest {
 		assertThat(mvc.perform(form("/offers/new", own, "Ohne Token").with(provider)).andReturn().getResponse()
 			.getStatus()).isEqualTo(403);
 	}
+
+	@Test
+	void choosingTheOrganisationLoadsItsLocations() throws Exception {
+		long org = organization("OfferEditTest Standorte (fiktiv)");
+		long other = organization("OfferEditTest fremder Träger (fiktiv)");
+		catalog.createLocation(new Location(null, org, "Beratungsstelle Hard (fiktiv)", "Landstraße 1", "6971", "Hard",
+				"AT", 47.49, 9.69, false, null));
+		String html = send(get("/offers/new/locations").param("organizationId", Long.toString(org)), PLANNER)
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).startsWith("<fieldset").contains("Beratungsstelle Hard (fiktiv)").contains("name=\"locations\"")
+			.doesNotContain("<html");
+		// no organisation yet: the part says to choose one first
+		assertThat(send(get("/offers/new/locations"), PLANNER).getContentAsString(StandardCharsets.UTF_8))
+			.contains("Wählen Sie zuerst den Träger");
+		// a provider sees only its own organisations' locations
+		catalog.addMember("offeredittest-standorte", other);
+		RequestPostProcessor provider = user("offeredittest-standorte").roles("PROVIDER");
+		assertThat(send(get("/offers/new/locations").param("organizationId", Long.toString(org)), provider).getStatus())
+			.isEqualTo(403);
+		assertThat(mvc.perform(get("/offers/new/locations").param("organizationId", Long.toString(org))).andReturn()
+			.getResponse().getContentAsString()).doesNotContain("Beratungsstelle Hard");
+	}
 }

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 			// the offer directory's overview and exports carry internal fields
 			.requestMatchers(HttpMethod.GET, "/offers/overview", "/offers/export.*").hasAnyRole(admin, planner)
 			// the offer form: planners for every organisation, providers for their own (checked by the controller)
-			.requestMatchers("/offers/new", "/offers/*/edit").hasAnyRole(admin, planner, Role.PROVIDER.name())
+			.requestMatchers("/offers/new", "/offers/new/locations", "/offers/*/edit").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/offers/*/changes", "/api/v1/offers/organizations/*/changes",
 					"/api/v1/offers/locations/*/changes")
 			.hasAnyRole(admin, planner)

@@ -74,9 +74,21 @@ class OfferEditController {
 		if (org != null) {
 			mayMaintain(org, request);
 		}
-		Offer blank = new Offer(null, org, null, null, Offer.Status.ACTIVE, null, null, true, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-		return form(null, OfferForm.of(blank), Map.of(), request, model);
+		return form(null, OfferForm.of(blank(org)), Map.of(), request, model);
+	}
+
+	/** The locations part of the form for the chosen organisation, swapped in by htmx when the choice changes. */
+	@GetMapping("/new/locations")
+	String locations(@RequestParam(required = false) String organizationId, HttpServletRequest request, Model model) {
+		Long org = id(organizationId);
+		OfferForm form = OfferForm.of(blank(org));
+		if (org != null) {
+			mayMaintain(org, request);
+		}
+		model.addAttribute("offerForm", form);
+		model.addAttribute("problems", Map.of());
+		model.addAttribute("locations", org == null ? List.of() : catalog.locationsOf(org));
+		return "offer/edit :: locations";
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -154,9 +166,18 @@ class OfferEditController {
 		return "offer/edit";
 	}
 
+	private static Offer blank(Long organization) {
+		return new Offer(null, organization, null, null, Offer.Status.ACTIVE, null, null, true, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
 	private static Long organizationOf(OfferForm form) {
+		return id(form.organizationId());
+	}
+
+	private static Long id(String text) {
 		try {
-			return Long.valueOf(form.organizationId().strip());
+			return text == null ? null : Long.valueOf(text.strip());
 		} catch (NumberFormatException e) {
 			return null;
 		}
