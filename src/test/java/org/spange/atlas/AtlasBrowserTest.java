@@ -3,48 +3,35 @@ package org.spange.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
 import org.spange.area.AreaQueries;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.ObservationImports;
-import org.spange.web.HeadlessChromium;
+import org.spange.web.BrowserTestSupport;
+import org.spange.web.BrowserTestSupport.WindowHeight;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The atlas page in a real browser (headless Chromium): the choropleth colours every Gemeinde by its class and hatches
  * the one without data, a switch of the classification redraws map and legend, the table sorts by keyboard, and
  * axe-core finds no serious or critical WCAG 2.1 A/AA violations. Skipped when Chromium or its driver is missing.
  */
-@SpangeTest
-class AtlasBrowserTest {
+@WindowHeight(1300)
+class AtlasBrowserTest extends BrowserTestSupport {
 
-	static final Duration WAIT = Duration.ofSeconds(60);
 	static final String MISSING = "url(#atlas-hatch-missing)";
 	static final String SUPPRESSED = "url(#atlas-hatch-suppressed)";
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	IndicatorCatalog catalog;
@@ -55,27 +42,9 @@ class AtlasBrowserTest {
 	@Autowired
 	AreaQueries areas;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("AtlasBrowserTest", 1300);
-		driver = browser.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
-
 	@BeforeEach
-	void freshSessionAndData() {
+	void data() {
 		AtlasTestData.ensure(catalog, imports, areas);
-		if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base())) {
-			driver.manage().deleteAllCookies();
-		}
 	}
 
 	@Test
@@ -99,7 +68,7 @@ class AtlasBrowserTest {
 		new Select(driver.findElement(By.id("atlas-method"))).selectByValue("natural-breaks");
 		new Select(driver.findElement(By.id("atlas-classes"))).selectByValue("4");
 		driver.findElement(By.cssSelector("#atlas-form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.urlContains("method=natural-breaks"));
+		await().until(ExpectedConditions.urlContains("method=natural-breaks"));
 		assertThat(driver.getCurrentUrl()).contains("classes=4", "key=" + AtlasTestData.SHARE);
 		waitForMap(96);
 		map = driver.findElement(By.id("atlas-map"));
@@ -153,14 +122,6 @@ class AtlasBrowserTest {
 
 	// ---------------------------------------------------------------------------------------------------------
 
-	private String base() {
-		return "http://localhost:" + port;
-	}
-
-	private static WebDriverWait wait(WebDriver driver) {
-		return new WebDriverWait(driver, WAIT);
-	}
-
 	private static void scrollTo(String id) {
 		((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView(true);", id);
 	}
@@ -188,7 +149,7 @@ class AtlasBrowserTest {
 
 	/** Waits until atlas.js has drawn the areas, then until Leaflet's fit animation has settled. */
 	private static void waitForMap(int features) {
-		wait(driver).withMessage(() -> "atlas map with " + features + " features").until(d -> {
+		await().withMessage(() -> "atlas map with " + features + " features").until(d -> {
 			WebElement map = d.findElement(By.id("atlas-map"));
 			String error = map.getDomAttribute("data-load-error");
 			if (error != null) {
@@ -197,7 +158,7 @@ class AtlasBrowserTest {
 			return String.valueOf(features).equals(map.getDomAttribute("data-feature-count"));
 		});
 		String[] last = { null };
-		wait(driver).withMessage(() -> "map to settle").until(d -> {
+		await().withMessage(() -> "map to settle").until(d -> {
 			String state = (String) ((JavascriptExecutor) d).executeScript("""
 					var el = document.getElementById('atlas-map');
 					if (el.classList.contains('leaflet-zoom-anim')) { return null; }

@@ -3,61 +3,24 @@ package org.spange.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
-import org.spange.web.HeadlessChromium;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.spange.web.BrowserTestSupport;
+import org.spange.web.BrowserTestSupport.WindowHeight;
 
 /**
  * The offer directory in a real browser: a misspelled search shows clustered markers and the results table, a
  * cluster opens into markers, a marker's popup leads to the detail page; axe-core finds no serious or critical WCAG
  * 2.1 A/AA violation on the search, detail and print pages. Skipped when Chromium or its driver is missing.
  */
-@SpangeTest
-class OfferBrowserTest {
-
-	static final Duration WAIT = Duration.ofSeconds(60);
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("OfferBrowserTest", 1300);
-		driver = browser.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
-
-	private String base() {
-		return "http://localhost:" + port;
-	}
-
-	private static WebDriverWait await() {
-		return new WebDriverWait(driver, WAIT);
-	}
+@WindowHeight(1300)
+class OfferBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void searchMapDetail() throws IOException {
@@ -116,7 +79,7 @@ class OfferBrowserTest {
 	@Test
 	void aPlannerFixesTheFormAndSavesTheOffer() throws IOException {
 		driver.manage().deleteAllCookies();
-		browser.logIn(base(), "planung");
+		logIn("planung");
 
 		driver.get(base() + "/offers/new");
 		assertThat(driver.findElement(By.id("o-locations")).getText()).contains("Wählen Sie zuerst den Träger");

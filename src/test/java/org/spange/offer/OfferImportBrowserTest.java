@@ -6,55 +6,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
-import org.spange.web.HeadlessChromium;
+import org.spange.web.BrowserTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The offer import page in a real browser: upload with problems (error summary and report), upload of a near
  * duplicate (preview with a radio group per candidate), confirmation and result — each state without serious or
  * critical WCAG 2.1 A/AA violations (axe-core). Skipped when Chromium or its driver is not installed.
  */
-@SpangeTest
-class OfferImportBrowserTest {
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+class OfferImportBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	OfferCatalog catalog;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("OfferImportBrowserTest", 1100);
-		driver = browser.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
 
 	private static String csv(Map<String, String> values) {
 		List<String> cells = new ArrayList<>();
@@ -92,36 +63,29 @@ class OfferImportBrowserTest {
 				"OfferImportBrowserTest Standort " + u, "street", "Kirchgasse 7", "postalCode", "6700", "town",
 				"Bludenz")), StandardCharsets.UTF_8);
 
-		browser.logIn(base(), "planung");
+		logIn("planung");
 		driver.get(base() + "/admin/offers/import");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Angebote importieren");
 		StringBuilder serious = new StringBuilder(browser.audit("offer import page", driver.getCurrentUrl()));
 
 		upload(bad);
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
 		assertThat(driver.findElement(By.id("import-report")).getText()).contains("Zeile 2", "Handlungsfelder",
 				"E-Mail");
 		serious.append(browser.audit("offer import with problems", driver.getCurrentUrl()));
 
 		upload(copy);
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("d-offer-2-new")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("d-offer-2-new")));
 		assertThat(driver.findElement(By.tagName("legend")).getText()).contains("Zeile 2");
 		browser.screenshot("offer-import-preview.png");
 		serious.append(browser.audit("offer import preview", driver.getCurrentUrl()));
 
 		driver.findElement(By.id("d-offer-2-new")).click();
 		driver.findElement(By.cssSelector("form[action='/admin/offers/import/confirm'] button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("written-heading")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("written-heading")));
 		assertThat(driver.findElement(By.id("main")).getText()).contains("1 Angebot neu angelegt");
 		serious.append(browser.audit("offer import result", driver.getCurrentUrl()));
 		assertThat(serious.toString()).as("serious or critical accessibility violations").isEmpty();
 	}
 
-	private static WebDriverWait wait(WebDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
-	}
-
-	private String base() {
-		return "http://localhost:" + port;
-	}
 }

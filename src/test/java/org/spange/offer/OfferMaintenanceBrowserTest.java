@@ -7,18 +7,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
-import org.spange.web.HeadlessChromium;
+import org.spange.web.BrowserTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,14 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * planners' review page with a pending change have no serious or critical WCAG 2.1 A/AA violations (axe-core).
  * Skipped when Chromium or its driver is not installed.
  */
-@SpangeTest
-class OfferMaintenanceBrowserTest {
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+class OfferMaintenanceBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	OfferCatalog catalog;
@@ -44,31 +31,9 @@ class OfferMaintenanceBrowserTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("OfferMaintenanceBrowserTest", 1100);
-		driver = browser.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
-
-	@BeforeEach
-	void freshSession() {
-		if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base())) {
-			driver.manage().deleteAllCookies();
-		}
-	}
-
 	@Test
 	void theProvidersPageIsAccessibleAlsoWithErrors() throws IOException {
-		browser.logIn(base(), "traeger");
+		logIn("traeger");
 		driver.get(base() + "/provider/offers");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Angebote");
 		assertThat(driver.findElement(By.linkText("Meine Angebote")).isDisplayed()).isTrue();
@@ -112,7 +77,7 @@ class OfferMaintenanceBrowserTest {
 				.params(area, required).update());
 		}
 		try {
-			browser.logIn(base(), "planung");
+			logIn("planung");
 			driver.get(base() + "/admin/offers/review");
 			assertThat(driver.findElement(By.id("change-" + pending)).getText())
 				.contains("Neue Beschreibung (OfferMaintenanceBrowserTest)");
@@ -124,7 +89,4 @@ class OfferMaintenanceBrowserTest {
 		}
 	}
 
-	private String base() {
-		return "http://localhost:" + port;
-	}
 }

@@ -3,62 +3,23 @@ package org.spange.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages in a real browser (headless Chromium): the map draws every area, a click on an area opens its page,
  * the language switch works, and axe-core finds no serious or critical WCAG 2.1 A/AA violations. Skipped when
  * Chromium or its driver is not installed.
  */
-@SpangeTest
-class BrowserTest {
+class BrowserTest extends BrowserTestSupport {
 
 	static final int GEMEINDEN = 96;
-	static final Duration WAIT = Duration.ofSeconds(60);
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("BrowserTest", 1100);
-		driver = browser.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
-
-	@BeforeEach
-	void freshSession() {
-		// no login or language cookie carried over from another test
-		if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(base())) {
-			driver.manage().deleteAllCookies();
-		}
-	}
 
 	@Test
 	void startPageShowsEveryGemeindeOnTheMapAndInTheTable() throws IOException {
@@ -78,17 +39,17 @@ class BrowserTest {
 
 		// hovering highlights the area's row in the table: that tells which Gemeinde is under the pointer
 		new Actions(driver).moveToElement(path).perform();
-		WebElement row = wait(driver).until(
+		WebElement row = await().until(
 				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".table-panel tr.highlight")));
 		String id = row.getDomAttribute("data-area-id");
 		String name = row.findElement(By.cssSelector("td a")).getText();
 		assertThat(id).matches("\\d+");
 		assertThat(name).isNotBlank();
-		assertThat(wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".area-tooltip")))
+		assertThat(await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".area-tooltip")))
 			.getText()).startsWith(name + " (");
 
 		new Actions(driver).click().perform();
-		wait(driver).until(ExpectedConditions.urlMatches("/areas/" + id + "$"));
+		await().until(ExpectedConditions.urlMatches("/areas/" + id + "$"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(name);
 		waitForMap(1);
 		browser.screenshot("area.png");
@@ -127,10 +88,10 @@ class BrowserTest {
 
 	@Test
 	void adminPageHasNoSeriousAccessibilityViolations() {
-		browser.logIn(base(), "planung");
+		logIn("planung");
 
 		driver.get(base() + "/admin/areas");
-		wait(driver).until(ExpectedConditions.urlContains("/admin/areas"));
+		await().until(ExpectedConditions.urlContains("/admin/areas"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebiete verwalten");
 		assertThat(driver.findElement(By.cssSelector(".session .user")).getText()).isEqualTo("planung");
 
@@ -140,7 +101,7 @@ class BrowserTest {
 
 	@Test
 	void theSocialIndexMapColoursEveryGemeindeByItsClass() throws IOException {
-		browser.logIn(base(), "planung");
+		logIn("planung");
 		driver.get(base() + "/atlas/index/vorarlberg-sozialindex");
 		waitForMap("index-map", GEMEINDEN);
 		List<String> fills = driver.findElements(By.cssSelector("#index-map path.leaflet-interactive")).stream()
@@ -156,14 +117,6 @@ class BrowserTest {
 
 	// ---------------------------------------------------------------------------------------------------------
 
-	private String base() {
-		return "http://localhost:" + port;
-	}
-
-	private static WebDriverWait wait(WebDriver driver) {
-		return new WebDriverWait(driver, WAIT);
-	}
-
 	private void openStartPage() {
 		driver.get(base() + "/");
 		waitForMap(GEMEINDEN);
@@ -175,7 +128,7 @@ class BrowserTest {
 
 	/** Waits until map.js has drawn the areas (it then sets data-feature-count); fails at once on a load error. */
 	private void waitForMap(String mapId, int features) {
-		wait(driver).withMessage(() -> "map with " + features + " features").until(d -> {
+		await().withMessage(() -> "map with " + features + " features").until(d -> {
 			WebElement map = d.findElement(By.id(mapId));
 			String error = map.getDomAttribute("data-load-error");
 			if (error != null) {
@@ -186,7 +139,7 @@ class BrowserTest {
 		// map.js fits the view to the areas right after drawing them, which Leaflet animates: wait until the map
 		// stands still (no zoom animation, same view and outlines on two polls) so that screenshots show it settled
 		String[] last = { null };
-		wait(driver).withMessage(() -> "map to settle").until(d -> {
+		await().withMessage(() -> "map to settle").until(d -> {
 			String state = (String) ((JavascriptExecutor) d).executeScript("""
 					var el = document.getElementById(arguments[0]);
 					if (el.classList.contains('leaflet-zoom-anim')) { return null; }
