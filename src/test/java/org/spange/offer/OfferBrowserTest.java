@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,7 +86,8 @@ class OfferBrowserTest extends BrowserTestSupport {
 		assertThat(driver.findElement(By.id("o-locations")).getText()).contains("Wählen Sie zuerst den Träger");
 		new Select(driver.findElement(By.id("o-organization"))).selectByIndex(1);
 		// the organisation's locations come in without reloading the page
-		await().until(d -> !d.findElement(By.id("o-locations")).getText().contains("Wählen Sie zuerst"));
+		await().ignoring(StaleElementReferenceException.class)
+			.until(d -> !d.findElement(By.id("o-locations")).getText().contains("Wählen Sie zuerst"));
 		List<WebElement> places = driver.findElements(By.cssSelector("#o-locations input[name=locations]"));
 		assertThat(places).as("the first demo organisation has locations").isNotEmpty();
 		places.get(0).click();
