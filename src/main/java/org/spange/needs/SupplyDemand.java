@@ -1,5 +1,7 @@
 package org.spange.needs;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,30 @@ public interface SupplyDemand {
 	 */
 	SupplyCategory save(SupplyCategory category, String username);
 
+	/**
+	 * What refers to the category and keeps it from being deleted, as message keys with a count; empty when it can
+	 * go.
+	 */
+	List<Dependent> dependents(String key);
+
+	/** Something that refers to a category: {@code code} is a message key taking the count. */
+	record Dependent(String code, long count) {
+	}
+
+	/**
+	 * Deletes the category with its target history; false if there was none.
+	 *
+	 * @throws IllegalStateException when something depends on it (see {@link #dependents})
+	 */
+	boolean delete(String key, String username);
+
+	/** Every target the category has had, newest first. */
+	List<TargetChange> targetHistory(String key);
+
+	/** A target set for a category: when, by whom, with its source. */
+	record TargetChange(BigDecimal targetPer1000, String targetSource, String changedBy, Instant changedAt) {
+	}
+
 	/** The periods with values of the category's demand key, in order. */
 	List<Period> periods(String categoryKey);
 
@@ -36,4 +62,22 @@ public interface SupplyDemand {
 	 * @throws java.util.NoSuchElementException for an unknown category
 	 */
 	SupplyReport report(String categoryKey, Period period, String schemeKey, String levelKey);
+
+	/**
+	 * Today's supply against the demand now (the scenario's base period) and projected to {@code year} by the
+	 * scenario (see {@link ProjectedDemand}), for the areas of a level in a scheme.
+	 *
+	 * @throws java.util.NoSuchElementException for an unknown category or scenario
+	 */
+	ProjectedSupplyReport projection(String categoryKey, long scenarioId, int year, String schemeKey,
+			String levelKey);
+
+	/**
+	 * The supply points of a category for accessibility (issue 6, accessibility page): one per active matching offer
+	 * and location with coordinates (locations without are left out), with the offer's places as capacity (1 where
+	 * unknown). Includes confidential locations: for computing only, never to be shown as points.
+	 *
+	 * @throws java.util.NoSuchElementException for an unknown category
+	 */
+	List<SupplyPoint> supplyPoints(String categoryKey);
 }

@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.spange.needs.AccessMode;
 import org.spange.needs.AccessResult;
 import org.spange.needs.AccessibilityRuns;
 import org.spange.needs.AreaAccess;
 import org.spange.needs.CellAccess;
 import org.spange.needs.GridRead;
+import org.spange.needs.CatchmentDecay;
+import org.spange.needs.PopulationBand;
 import org.spange.needs.PopulationCell;
+import org.spange.needs.PopulationGrid;
+import org.spange.needs.RunSummary;
 import org.spange.needs.StoredRun;
 import org.spange.needs.SupplyPoint;
+import org.spange.needs.SupplySet;
 import org.spange.platform.imports.ImportProblem;
 import org.spange.platform.imports.ImportReport;
 import org.spange.platform.imports.TextFiles;
@@ -101,7 +107,16 @@ class JdbcAccessibilityRuns implements AccessibilityRuns {
 
 	@Override
 	public StoredRun save(String gridKey, List<SupplyPoint> supply, AccessResult result) {
-		String hash = hash(gridKey, supply, result);
+		return save(gridKey, supply, result, AccessMode.STRAIGHT_LINE, null, null);
+	}
+
+	@Override
+	public StoredRun save(String gridKey, List<SupplyPoint> supply, AccessResult result, AccessMode mode,
+			Double thresholdMinutes, String createdBy) {
+		if (mode.timed() != (thresholdMinutes != null)) {
+			throw new IllegalArgumentException("a time threshold belongs to a road run, and only there");
+		}
+		String hash = hash(gridKey, supply, result, mode, thresholdMinutes);
 		return tx.execute(status -> {
 			// one writer per input set: the unique hash settles a race, the lock keeps the loser from failing
 			jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) l")
@@ -116,11 +131,13 @@ class JdbcAccessibilityRuns implements AccessibilityRuns {
 				return new StoredRun(existing.get(), hash, false);
 			}
 			long id = jdbc.sql("insert into needs.access_run (input_hash, grid_key, category, band, threshold_m,"
-					+ " catchment_m, decay, cells, supply_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+					+ " catchment_m, decay, cells, supply_points, mode, threshold_min, created_by)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
 				.params(hash, gridKey, result.category(), result.options().band().name(),
 						result.options().thresholdMetres(), result.options().catchmentMetres(),
 						result.options().decay().name(), result.cells().size(),
-						supply.stream().filter(s -> result.category().equals(s.category())).count())
+						supply.stream().filter(s -> result.category().equals(s.category())).count(), mode.name(),
+						thresholdMinutes, createdBy)
 				.query(Long.class)
 				.single();
 			List<Object[]> areas = new ArrayList<>();
@@ -155,13 +172,117 @@ class JdbcAccessibilityRuns implements AccessibilityRuns {
 			.list();
 	}
 
-	/** SHA-256 over a canonical text of the inputs: cells in order, supply points of the category, options. */
+	@Override
+	public Optional<RunSummary> run(long runId) {
+		return jdbc.sql("select id, input_hash, grid_key, category, band, mode, threshold_m, threshold_min,"
+				+ " catchment_m, decay, cells, supply_points, created_by, created_at from needs.access_run where id = ?")
+			.param(runId)
+			.query((rs, n) -> new RunSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					PopulationBand.valueOf(rs.getString(5)), AccessMode.valueOf(rs.getString(6)), rs.getDouble(7),
+					rs.getObject(8, Double.class), rs.getDouble(9), CatchmentDecay.valueOf(rs.getString(10)),
+					rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+			.optional();
+	}
+
+	private static final String GRID = "select g.key, coalesce(g.name, g.key), g.file_name, g.synthetic, g.cells,"
+			+ " g.attribution, g.area_level, exists (select 1 from needs.population_cell c where c.grid_key = g.key"
+			+ " and c.under18 is not null), exists (select 1 from needs.population_cell c where c.grid_key = g.key"
+			+ " and c.over65 is not null), g.imported_at from needs.population_grid g";
+
+	@Override
+	public List<PopulationGrid> grids() {
+		return jdbc.sql(GRID + " order by 2, 1").query((rs, n) -> grid(rs)).list();
+	}
+
+	@Override
+	public Optional<PopulationGrid> gridInfo(String gridKey) {
+		return jdbc.sql(GRID + " where g.key = ?").param(gridKey).query((rs, n) -> grid(rs)).optional();
+	}
+
+	private static PopulationGrid grid(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new PopulationGrid(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5),
+				rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant());
+	}
+
+	@Override
+	public boolean describeGrid(String gridKey, String name, String attribution, String areaLevel) {
+		return jdbc.sql("update needs.population_grid set name = ?, attribution = ?, area_level = ? where key = ?")
+			.params(name, attribution, areaLevel, gridKey)
+			.update() == 1;
+	}
+
+	@Override
+	public SupplySet saveSupplySet(String key, String name, String attribution, List<SupplyPoint> points) {
+		if (key == null || !key.matches("[a-z0-9_-]{1,60}")) {
+			throw new IllegalArgumentException("The set key must be 1–60 of a–z, 0–9, _ and -");
+		}
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("A supply set needs a name");
+		}
+		if (points.stream().map(SupplyPoint::id).distinct().count() != points.size()) {
+			throw new IllegalArgumentException("The ids of a set's points must differ");
+		}
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("insert into needs.supply_set (key, name, attribution) values (?, ?, ?) on conflict (key) do"
+					+ " update set name = excluded.name, attribution = excluded.attribution, imported_at = now()")
+				.params(key, name.strip(), attribution)
+				.update();
+			jdbc.sql("delete from needs.supply_set_point where set_key = ?").param(key).update();
+			List<Object[]> rows = new ArrayList<>();
+			for (SupplyPoint p : points) {
+				rows.add(new Object[] { key, p.id(), p.lon(), p.lat(), p.capacity() });
+			}
+			template.batchUpdate("insert into needs.supply_set_point (set_key, id, lon, lat, capacity)"
+					+ " values (?, ?, ?, ?, ?)", rows);
+		});
+		return supplySet(key).orElseThrow();
+	}
+
+	private static final String SET = "select s.key, s.name, s.attribution, (select count(*) from"
+			+ " needs.supply_set_point p where p.set_key = s.key), s.imported_at from needs.supply_set s";
+
+	@Override
+	public List<SupplySet> supplySets() {
+		return jdbc.sql(SET + " order by s.name, s.key").query((rs, n) -> supplySet(rs)).list();
+	}
+
+	@Override
+	public Optional<SupplySet> supplySet(String key) {
+		return jdbc.sql(SET + " where s.key = ?").param(key).query((rs, n) -> supplySet(rs)).optional();
+	}
+
+	private static SupplySet supplySet(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new SupplySet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+				rs.getTimestamp(5).toInstant());
+	}
+
+	@Override
+	public List<SupplyPoint> supplySetPoints(String key) {
+		return jdbc.sql("select id, lon, lat, capacity from needs.supply_set_point where set_key = ? order by id")
+			.param(key)
+			.query((rs, n) -> new SupplyPoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+					SupplySet.PREFIX + key))
+			.list();
+	}
+
 	static String hash(String gridKey, List<SupplyPoint> supply, AccessResult result) {
+		return hash(gridKey, supply, result, AccessMode.STRAIGHT_LINE, null);
+	}
+
+	/**
+	 * SHA-256 over a canonical text of the inputs: cells in order, supply points of the category, options, and for a
+	 * road run its mode and time threshold (a straight-line run hashes as it did before modes existed).
+	 */
+	static String hash(String gridKey, List<SupplyPoint> supply, AccessResult result, AccessMode mode,
+			Double thresholdMinutes) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			StringBuilder line = new StringBuilder();
 			line.append("v1|").append(gridKey).append('|').append(result.category()).append('|')
 				.append(result.options()).append('\n');
+			if (mode.timed()) {
+				line.append("mode|").append(mode.name()).append('|').append(hex(thresholdMinutes)).append('\n');
+			}
 			digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
 			for (CellAccess c : result.cells()) {
 				PopulationCell p = c.cell();

@@ -13,17 +13,23 @@ import org.spange.area.AreaScheme;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.Period;
 import org.spange.needs.AreaSupply;
+import org.spange.needs.DemandProjections;
 import org.spange.needs.InvalidSupplyCategoryException;
+import org.spange.needs.ProjectedSupplyReport;
+import org.spange.needs.ProjectionScenario;
 import org.spange.needs.SupplyCategory;
 import org.spange.needs.SupplyDemand;
 import org.spange.needs.SupplyReport;
 import org.spange.offer.OfferCatalog;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The supply-and-demand page: map and table of one category, the worst served, strategy ratios, the category form. */
 @Controller
@@ -37,9 +43,12 @@ class SupplyDemandController {
 	private final AreaQueries areas;
 	private final OfferCatalog offers;
 	private final IndicatorCatalog indicators;
+	private final DemandProjections projections;
 
-	SupplyDemandController(SupplyDemand supply, AreaQueries areas, OfferCatalog offers, IndicatorCatalog indicators) {
+	SupplyDemandController(SupplyDemand supply, AreaQueries areas, OfferCatalog offers, IndicatorCatalog indicators,
+			DemandProjections projections) {
 		this.supply = supply;
+		this.projections = projections;
 		this.areas = areas;
 		this.offers = offers;
 		this.indicators = indicators;
@@ -57,13 +66,56 @@ class SupplyDemandController {
 		}
 	}
 
+	/** What the page shows: the category, period, scheme and level, and optionally a projection scenario and year. */
+	record View(String category, String period, String scheme, String level, Long scenario, Integer year) {
+	}
+
 	@GetMapping("/needs")
 	String page(@RequestParam(required = false) String category, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String scheme, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String edit, Model model) {
+			@RequestParam(required = false) String scenario, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String edit, @RequestParam(required = false) String delete, Model model) {
 		SupplyCategory form = edit == null ? SupplyCategory.empty()
 				: supply.category(edit).orElse(SupplyCategory.empty());
-		return render(category, period, scheme, level, CategoryForm.of(form), Map.of(), model);
+		if (edit != null && form.id() != null) {
+			model.addAttribute("history", supply.targetHistory(edit));
+		}
+		if (delete != null) {
+			SupplyCategory doomed = supply.category(delete)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			model.addAttribute("deleting", doomed);
+			model.addAttribute("dependents", supply.dependents(delete));
+		}
+		return render(new View(category, period, scheme, level, number(scenario), integerOrNull(year)),
+				CategoryForm.of(form), Map.of(), model);
+	}
+
+	@PostMapping("/needs/categories/{key}/delete")
+	String delete(@PathVariable String key, @RequestParam(required = false) String confirm, Principal principal,
+			Model model) {
+		SupplyCategory doomed = supply.category(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<SupplyDemand.Dependent> dependents = supply.dependents(key);
+		if (!"yes".equals(confirm) || !dependents.isEmpty()) {
+			model.addAttribute("deleting", doomed);
+			model.addAttribute("dependents", dependents);
+			return render(new View(key, null, null, null, null, null), CategoryForm.of(SupplyCategory.empty()),
+					Map.of(), model);
+		}
+		supply.delete(key, principal == null ? null : principal.getName());
+		return "redirect:/needs?deleted=true";
+	}
+
+	private static Long number(String text) {
+		try {
+			return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+		} catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static Integer integerOrNull(String text) {
+		Long n = number(text);
+		return n == null || n > 9999 || n < 0 ? null : n.intValue();
 	}
 
 	@PostMapping("/needs/categories")
@@ -88,14 +140,17 @@ class SupplyDemandController {
 			problems.putIfAbsent(field, p.code());
 		}
 		if (!problems.isEmpty()) {
-			return render(key, null, null, null, typed, problems, model);
+			return render(new View(key, null, null, null, null, null), typed, problems, model);
 		}
 		SupplyCategory saved = supply.save(category, principal == null ? null : principal.getName());
 		return "redirect:/needs?category=" + saved.key() + "&saved=true";
 	}
 
-	private String render(String categoryKey, String periodText, String schemeKey, String levelKey,
-			CategoryForm form, Map<String, String> problems, Model model) {
+	private String render(View view, CategoryForm form, Map<String, String> problems, Model model) {
+		String categoryKey = view.category();
+		String periodText = view.period();
+		String schemeKey = view.scheme();
+		String levelKey = view.level();
 		List<SupplyCategory> categories = supply.categories();
 		SupplyCategory category = categories.stream().filter(c -> c.key().equals(categoryKey)).findFirst()
 			.orElse(categories.isEmpty() ? null : categories.get(0));
@@ -131,6 +186,28 @@ class SupplyDemandController {
 			Period period = Period.tryParse(periodText == null ? "" : periodText).filter(periods::contains)
 				.orElse(null);
 			SupplyReport report = supply.report(category.key(), period, scheme.key(), level.key());
+			// a projection: today's supply against the demand of a future year; the map, ranking and status follow it
+			List<ProjectionScenario> scenarios = projections.scenarios();
+			ProjectionScenario scenario = view.scenario() == null ? null
+					: scenarios.stream().filter(x -> x.id().equals(view.scenario())).findFirst().orElse(null);
+			model.addAttribute("scenarios", scenarios);
+			model.addAttribute("scenario", scenario);
+			if (scenario != null) {
+				List<Integer> years = scenario.years();
+				int year = view.year() != null && years.contains(view.year()) ? view.year()
+						: view.year() != null && view.year() == scenario.basePeriod().year() ? view.year()
+								: scenario.basePeriod().year() + 10;
+				model.addAttribute("years", years);
+				model.addAttribute("year", year);
+				if (year > scenario.basePeriod().year()) {
+					ProjectedSupplyReport projection = supply.projection(category.key(), scenario.id(), year,
+							scheme.key(), level.key());
+					model.addAttribute("projection", projection);
+					report = projection.projected();
+				} else {
+					report = supply.report(category.key(), scenario.basePeriod(), scheme.key(), level.key());
+				}
+			}
 			Map<Long, String> status = new HashMap<>();
 			for (AreaSupply a : report.areas()) {
 				status.put(a.area().value(), status(a));
