@@ -4,11 +4,20 @@ import java.time.Instant;
 
 /**
  * A conference. Times are instants (stored in UTC, shown in Europe/Vienna). {@code place} or {@code onlineUrl} is
- * needed. A Fallkonferenz ({@link Type#CASE}) is always {@link Visibility#RESTRICTED}.
+ * needed. A Fallkonferenz ({@link Type#CASE}) is always {@link Visibility#RESTRICTED}. {@code cancelledAt} is set once
+ * it was called off.
  */
 public record Conference(Long id, Type type, String title, Instant startsAt, Instant endsAt, String place,
 		String onlineUrl, Long areaId, Long networkId, Visibility visibility, MinutesStatus minutesStatus,
-		String createdBy) {
+		String createdBy, Instant cancelledAt) {
+
+	/** A conference as planned (not cancelled). */
+	public Conference(Long id, Type type, String title, Instant startsAt, Instant endsAt, String place,
+			String onlineUrl, Long areaId, Long networkId, Visibility visibility, MinutesStatus minutesStatus,
+			String createdBy) {
+		this(id, type, title, startsAt, endsAt, place, onlineUrl, areaId, networkId, visibility, minutesStatus,
+				createdBy, null);
+	}
 
 	public enum Type {
 		SOZIALRAUM, SOZIALREGION, NETWORK_MEETING, CASE
@@ -25,5 +34,9 @@ public record Conference(Long id, Type type, String title, Instant startsAt, Ins
 
 	public boolean restricted() {
 		return visibility == Visibility.RESTRICTED;
+	}
+
+	public boolean cancelled() {
+		return cancelledAt != null;
 	}
 }

@@ -63,4 +63,58 @@ public interface Conferences {
 
 	/** The conference as an RFC 5545 iCalendar file (CRLF line ends, lines folded at 75 octets). */
 	Optional<String> ical(long id, Viewer viewer);
+
+	/**
+	 * One decision with its conference's title, start and area, if the viewer may see that conference (as
+	 * {@link #view}; a read of a restricted one is audited).
+	 */
+	Optional<DecisionSummary> decision(long decisionId, Viewer viewer);
+
+	// editing, cancelling and deleting (issue 7, second part); writes by who may edit the conference
+
+	/**
+	 * Changes title, time, place and online link before the conference begins (not once cancelled); type, area,
+	 * network and visibility stay.
+	 */
+	Conference update(long conferenceId, Conference changes, Viewer viewer);
+
+	/**
+	 * Calls the conference off before it ends: marked cancelled, and every invited person who had the invitation
+	 * e-mail gets a notice with a cancelling calendar file; returns how many notices were sent.
+	 */
+	int cancel(long conferenceId, String notice, Viewer viewer);
+
+	/** Whether the conference is still a draft: no invitation sent, no decision, nothing forwarded or received. */
+	boolean deletable(long conferenceId, Viewer viewer);
+
+	/** Deletes a draft (see {@link #deletable}); anything else can only be cancelled. */
+	void delete(long conferenceId, Viewer viewer);
+
+	/** Changes an agenda item's title and owner while the minutes are a draft. */
+	AgendaItem updateAgendaItem(long conferenceId, long agendaItemId, String title, Long ownerPersonId, Viewer viewer);
+
+	/** Moves an agenda item one place up or down while the minutes are a draft. */
+	void moveAgendaItem(long conferenceId, long agendaItemId, boolean up, Viewer viewer);
+
+	/** Deletes an agenda item while the minutes are a draft; its decisions stay with the whole conference. */
+	void deleteAgendaItem(long conferenceId, long agendaItemId, Viewer viewer);
+
+	// the counter-current principle (Gegenstromverfahren)
+
+	/** What came in from below and went up from this conference, as far as the viewer may see it. */
+	Forwarding forwarding(long conferenceId, Viewer viewer);
+
+	/**
+	 * Forwards a finding to a conference of the level above ({@link Forwarding#targets()}), from one of this
+	 * conference's agenda items or, with {@code previousItemId}, an item this conference received from below. A
+	 * Fallkonferenz's content is never forwarded.
+	 */
+	ForwardedItem forward(long conferenceId, Long agendaItemId, Long previousItemId, Long toConferenceId,
+			String title, String text, Viewer viewer);
+
+	/** The receiving conference puts a forwarded item on its agenda (while its minutes are a draft). */
+	AgendaItem putOnAgenda(long conferenceId, long forwardedItemId, Viewer viewer);
+
+	/** The receiving conference answers a forwarded item, optionally pointing at one of its decisions. */
+	void answer(long conferenceId, long forwardedItemId, String answer, Long decisionId, Viewer viewer);
 }

@@ -59,6 +59,7 @@ class DemoNetworks implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (networks.networks().stream().anyMatch(n -> n.name().equals(BLUDENZ))) {
+			counterCurrent();
 			return;
 		}
 		Optional<Long> bezirk = area("bezirk", "801");
@@ -139,6 +140,67 @@ class DemoNetworks implements ApplicationRunner {
 		conferences.addAgendaItem(c.id(), "Wohnungssicherung: Zahlen aus der Beratung", eva.id(), planner);
 		conferences.invite(c.id(), List.of(lea.id(), eva.id(), max.id(), anna.id()), planner);
 		log.info("Demo networks: 2 networks, 5 persons, 5 responsibilities, 1 conference (all fictitious)");
+		counterCurrent();
+	}
+
+	static final String NENZING_SRK = "Sozialraumkonferenz Nenzing – Frühjahrstreffen (fiktiv)";
+
+	/**
+	 * The counter-current principle: a past Sozialraumkonferenz Nenzing forwarded a finding to the
+	 * Sozialregionskonferenz Bezirk Bludenz, which put it on its agenda and answered it with a decision; both minutes
+	 * are published, so the public sees the way up and the answer. A Vorarlberg-wide conference (county level) is
+	 * planned ahead. Written once (skipped when the Nenzing conference exists).
+	 */
+	private void counterCurrent() {
+		Viewer planner = new Viewer("planung", true, false);
+		if (conferences.visible(planner).stream().anyMatch(c -> c.title().equals(NENZING_SRK))) {
+			return;
+		}
+		Optional<Long> land = area("land", "8");
+		Optional<Long> bezirk = area("bezirk", "801");
+		Optional<Long> nenzing = area("gemeinde", "80116");
+		Optional<Network> srk = networks.networks().stream().filter(n -> n.name().equals(BLUDENZ)).findFirst();
+		Optional<Long> lea = networks.persons(planner).stream().filter(p -> p.name().equals("Lea Platzhalter (fiktiv)"))
+			.map(p -> p.id()).findFirst();
+		if (land.isEmpty() || bezirk.isEmpty() || nenzing.isEmpty() || srk.isEmpty() || lea.isEmpty()) {
+			log.info("Demo counter-current skipped: demo areas, network or persons missing");
+			return;
+		}
+		LocalDate today = LocalDate.now(VIENNA);
+		Conference below = conferences.plan(new Conference(null, Conference.Type.SOZIALRAUM, NENZING_SRK,
+				at(today.minusDays(28), 17), at(today.minusDays(28), 19), "Gemeindeamt Nenzing (fiktiv)", null,
+				nenzing.get(), srk.get().id(), Conference.Visibility.PUBLIC, null, null), planner);
+		var item = conferences.addAgendaItem(below.id(), "Jugendtreff Nenzing: Öffnungszeiten", lea.get(), planner);
+		String finding = "Jugendliche aus Nenzing fahren am Freitagabend nach Bludenz, weil der Jugendtreff um 18 Uhr "
+				+ "schließt. Längere Öffnungszeiten braucht es in mehreren Gemeinden des Walgaus; das übersteigt "
+				+ "das Budget einer einzelnen Gemeinde.";
+		conferences.writeMinutes(below.id(), item.id(), finding, planner);
+		Conference region = conferences.plan(new Conference(null, Conference.Type.SOZIALREGION,
+				"Sozialregionskonferenz Bezirk Bludenz (fiktiv)", at(today.minusDays(7), 14), at(today.minusDays(7), 17),
+				"Bezirkshauptmannschaft Bludenz (fiktiv)", null, bezirk.get(), null, Conference.Visibility.PUBLIC, null,
+				null), planner);
+		conferences.plan(new Conference(null, Conference.Type.SOZIALREGION, "Sozialplanungskonferenz Vorarlberg (fiktiv)",
+				at(today.plusDays(35), 9), at(today.plusDays(35), 13), "Landhaus Bregenz (fiktiv)", null, land.get(),
+				null, Conference.Visibility.PUBLIC, null, null), planner);
+		var forwarded = conferences.forward(below.id(), item.id(), null, region.id(),
+				"Längere Öffnungszeiten der Jugendtreffs im Walgau", finding, planner);
+		var regionItem = conferences.putOnAgenda(region.id(), forwarded.id(), planner);
+		conferences.writeMinutes(region.id(), regionItem.id(), "Die Region prüft einen gemeinsamen Abenddienst der "
+				+ "Offenen Jugendarbeit für Nenzing, Nüziders und Bludenz.", planner);
+		var decision = conferences.decide(region.id(), regionItem.id(), "Gemeinsamer Abenddienst der Offenen "
+				+ "Jugendarbeit am Freitag als Pilot für ein Jahr; Finanzierung anteilig nach Einwohnerzahl.", null,
+				null, planner);
+		conferences.answer(region.id(), forwarded.id(), "Die Sozialregionskonferenz unterstützt das Anliegen: Ab dem "
+				+ "nächsten Quartal gibt es freitags einen gemeinsamen Abenddienst als Pilot.", decision.id(), planner);
+		for (Conference c : List.of(below, region)) {
+			conferences.approveMinutes(c.id(), planner);
+			conferences.publishMinutes(c.id(), planner);
+		}
+		log.info("Demo counter-current: one finding from Nenzing answered by the region Bludenz (fictitious)");
+	}
+
+	private static Instant at(LocalDate day, int hour) {
+		return day.atTime(LocalTime.of(hour, 0)).atZone(VIENNA).toInstant();
 	}
 
 	private Person person(String name, String function, Long organization, List<Long> areaIds, String email,

@@ -1,5 +1,6 @@
 package org.spange.network;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -62,4 +63,42 @@ public interface Networks {
 	 * the responsibilities of every area containing it in any scheme. Persons only for logged-in viewers.
 	 */
 	List<Responsibility.Hit> findResponsible(String words, Long areaId, Viewer viewer);
+
+	// editing and deleting (issue 7, second part): persons and networks by planners and admins, memberships also by
+	// the network's coordinators; every write validated as a whole and audited, a SecurityException for others
+
+	/** A person with every field, for the edit form (planners and admins only). */
+	Optional<Person> personToEdit(long id, Viewer viewer);
+
+	/** When the person withdrew the consent, if they did. */
+	Optional<Instant> consentWithdrawn(long personId);
+
+	/**
+	 * Changes a person's name, organisation, areas and contact data (the consent stays as recorded). After a
+	 * withdrawal of the consent no contact data is accepted again.
+	 */
+	Person updatePerson(Person person, Viewer viewer);
+
+	/**
+	 * The person withdraws the consent: every contact field (function, areas, e-mail, phone, reachability, preferred
+	 * channel) is removed, the name stays for the records of past networks and conferences.
+	 */
+	void withdrawConsent(long personId, Viewer viewer);
+
+	/** Deletes a person with their memberships and personal responsibilities; fixed tasks lose their owner. */
+	void deletePerson(long personId, Viewer viewer);
+
+	/** Changes a network's name, purpose and areas. */
+	Network updateNetwork(Network network, Viewer viewer);
+
+	/** Whether a network can be deleted: only while no conference belongs to it (see {@link NetworkUse}). */
+	boolean deletable(long networkId);
+
+	/** Deletes a network without conferences with its memberships and fixed tasks. */
+	void deleteNetwork(long networkId, Viewer viewer);
+
+	Optional<Membership> membership(long membershipId, Viewer viewer);
+
+	/** Changes the role of a membership or ends it ({@code to}, null while it lasts). */
+	Membership updateMembership(long membershipId, Membership.Role role, LocalDate to, Viewer viewer);
 }

@@ -23,7 +23,7 @@ final class ICalendar {
 	/**
 	 * @param summary  the title to show (a Fallkonferenz's invitation says no more than its type)
 	 * @param pageUrl  the conference's page in Spange
-	 * @param method   PUBLISH for a download, REQUEST for an invitation
+	 * @param method   PUBLISH for a download, REQUEST for an invitation, CANCEL for a cancellation
 	 */
 	static String of(Conference c, String summary, String pageUrl, String method, Instant now) {
 		StringBuilder out = new StringBuilder();
@@ -35,6 +35,11 @@ final class ICalendar {
 		line(out, "BEGIN:VEVENT");
 		line(out, "UID:conference-" + c.id() + "@spange");
 		line(out, "DTSTAMP:" + UTC.format(now.truncatedTo(ChronoUnit.SECONDS)));
+		if ("CANCEL".equals(method)) {
+			// RFC 5546: a cancellation carries the event's UID, a higher sequence and the cancelled status
+			line(out, "SEQUENCE:1");
+			line(out, "STATUS:CANCELLED");
+		}
 		line(out, "DTSTART:" + UTC.format(c.startsAt()));
 		line(out, "DTEND:" + UTC.format(c.endsAt()));
 		line(out, "SUMMARY:" + text(summary));

@@ -33,6 +33,16 @@ class InvitationMailer {
 
 	/** @return whether the message was handed to the SMTP server */
 	boolean send(String to, String subject, String body, String ical) {
+		return send(to, subject, body, ical, "einladung.ics", "REQUEST");
+	}
+
+	/**
+	 * A message with a calendar file of the given iTIP method (REQUEST for an invitation, CANCEL for a notice that
+	 * the conference is called off).
+	 *
+	 * @return whether the message was handed to the SMTP server
+	 */
+	boolean send(String to, String subject, String body, String ical, String filename, String method) {
 		JavaMailSender mail = sender.getIfAvailable();
 		if (mail == null) {
 			log.warn("No SMTP server configured (spring.mail.host): invitation not sent");
@@ -45,12 +55,12 @@ class InvitationMailer {
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(body);
-			helper.addAttachment("einladung.ics", new ByteArrayResource(ical.getBytes(StandardCharsets.UTF_8)),
-					"text/calendar; charset=UTF-8; method=REQUEST");
+			helper.addAttachment(filename, new ByteArrayResource(ical.getBytes(StandardCharsets.UTF_8)),
+					"text/calendar; charset=UTF-8; method=" + method);
 			mail.send(message);
 			return true;
 		} catch (MailException | MessagingException e) {
-			log.warn("Invitation to a conference could not be sent: {}", e.getMessage());
+			log.warn("Conference message could not be sent: {}", e.getMessage());
 			return false;
 		}
 	}

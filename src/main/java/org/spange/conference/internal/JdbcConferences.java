@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.spange.access.AuditLog;
+import org.spange.area.AreaHierarchy;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
 import org.spange.conference.AgendaItem;
@@ -24,6 +28,8 @@ import org.spange.conference.Conference;
 import org.spange.conference.ConferenceView;
 import org.spange.conference.Conferences;
 import org.spange.conference.Decision;
+import org.spange.conference.ForwardedItem;
+import org.spange.conference.Forwarding;
 import org.spange.conference.InvalidConferenceException;
 import org.spange.conference.Invitation;
 import org.spange.conference.Task;
@@ -69,29 +75,10 @@ class JdbcConferences implements Conferences {
 		if (c.type() == null) {
 			problems.put("type", "conference.check.type");
 		}
+		checkSchedule(c, problems);
 		String title = trim(c.title());
-		if (title == null || title.length() > 200) {
-			problems.put("title", "conference.check.title");
-		}
-		if (c.startsAt() == null) {
-			problems.put("startsAt", "conference.check.startsAt");
-		}
-		if (c.endsAt() == null) {
-			problems.put("endsAt", "conference.check.endsAt");
-		} else if (c.startsAt() != null && !c.endsAt().isAfter(c.startsAt())) {
-			problems.put("endsAt", "conference.check.endsAfterStart");
-		}
 		String place = trim(c.place());
 		String url = trim(c.onlineUrl());
-		if (place != null && place.length() > 300) {
-			problems.put("place", "conference.check.tooLong");
-		}
-		if (url != null && (!url.matches("^https?://\\S+$") || url.length() > 500)) {
-			problems.put("onlineUrl", "conference.check.url");
-		}
-		if (place == null && url == null) {
-			problems.put("place", "conference.check.placeOrUrl");
-		}
 		if (c.areaId() != null && areas.area(new AreaId(c.areaId())).isEmpty()) {
 			problems.put("areaId", "conference.check.area");
 		}
@@ -121,16 +108,44 @@ class JdbcConferences implements Conferences {
 		return conference(id).orElseThrow();
 	}
 
+	/** Title, time, place and online link: the checks shared by planning and editing. */
+	private static void checkSchedule(Conference c, Map<String, String> problems) {
+		String title = trim(c.title());
+		if (title == null || title.length() > 200) {
+			problems.put("title", "conference.check.title");
+		}
+		if (c.startsAt() == null) {
+			problems.put("startsAt", "conference.check.startsAt");
+		}
+		if (c.endsAt() == null) {
+			problems.put("endsAt", "conference.check.endsAt");
+		} else if (c.startsAt() != null && !c.endsAt().isAfter(c.startsAt())) {
+			problems.put("endsAt", "conference.check.endsAfterStart");
+		}
+		String place = trim(c.place());
+		String url = trim(c.onlineUrl());
+		if (place != null && place.length() > 300) {
+			problems.put("place", "conference.check.tooLong");
+		}
+		if (url != null && (!url.matches("^https?://\\S+$") || url.length() > 500)) {
+			problems.put("onlineUrl", "conference.check.url");
+		}
+		if (place == null && url == null) {
+			problems.put("place", "conference.check.placeOrUrl");
+		}
+	}
+
 	private static final String CONFERENCE_SQL = """
 			select id, type, title, starts_at, ends_at, place, online_url, area_id, network_id, visibility,
-			       minutes_status, created_by from conference.conference""";
+			       minutes_status, created_by, cancelled_at from conference.conference""";
 
 	private static Conference conference(ResultSet rs) throws SQLException {
 		return new Conference(rs.getLong("id"), Conference.Type.valueOf(rs.getString("type")), rs.getString("title"),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				rs.getString("place"), rs.getString("online_url"), (Long) rs.getObject("area_id"),
 				(Long) rs.getObject("network_id"), Conference.Visibility.valueOf(rs.getString("visibility")),
-				Conference.MinutesStatus.valueOf(rs.getString("minutes_status")), rs.getString("created_by"));
+				Conference.MinutesStatus.valueOf(rs.getString("minutes_status")), rs.getString("created_by"),
+				rs.getTimestamp("cancelled_at") == null ? null : rs.getTimestamp("cancelled_at").toInstant());
 	}
 
 	private Optional<Conference> conference(long id) {
@@ -191,6 +206,22 @@ class JdbcConferences implements Conferences {
 		found.filter(Conference::restricted).ifPresent(c -> audit.record("conference.restricted.read", "conference",
 				Long.toString(id), Map.of("type", c.type().name())));
 		return found.map(c -> assemble(c, viewer));
+	}
+
+	@Override
+	public Optional<org.spange.conference.DecisionSummary> decision(long decisionId, Viewer viewer) {
+		record Row(long conferenceId, String text) {
+		}
+		Optional<Row> row = jdbc.sql("select conference_id, text from conference.decision where id = ?")
+			.param(decisionId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).optional();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Conference> found = conference(row.get().conferenceId()).filter(c -> maySee(c, viewer));
+		found.filter(Conference::restricted).ifPresent(c -> audit.record("conference.restricted.read", "conference",
+				Long.toString(c.id()), Map.of("type", c.type().name(), "decision", decisionId)));
+		return found.map(c -> new org.spange.conference.DecisionSummary(decisionId, row.get().text(), c.id(),
+				c.title(), c.startsAt(), c.areaId()));
 	}
 
 	@Override
@@ -517,6 +548,443 @@ class JdbcConferences implements Conferences {
 			}
 			return ICalendar.of(c, c.title(), baseUrl + "/conferences/" + c.id(), "PUBLISH", Instant.now());
 		});
+	}
+
+	// editing, cancelling and deleting (issue 7, second part)
+
+	@Override
+	public Conference update(long conferenceId, Conference changes, Viewer viewer) {
+		Conference c = editable(conferenceId, viewer);
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (c.cancelled()) {
+			problems.put("startsAt", "conference.check.cancelled");
+		} else if (!c.startsAt().isAfter(Instant.now())) {
+			problems.put("startsAt", "conference.check.alreadyBegun");
+		}
+		checkSchedule(changes, problems);
+		if (changes.startsAt() != null && !changes.startsAt().isAfter(Instant.now())) {
+			problems.putIfAbsent("startsAt", "conference.check.startsInPast");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConferenceException(problems);
+		}
+		jdbc.sql("""
+				update conference.conference set title = ?, starts_at = ?, ends_at = ?, place = ?, online_url = ?
+				where id = ?""")
+			.params(trim(changes.title()), Timestamp.from(changes.startsAt()), Timestamp.from(changes.endsAt()),
+					trim(changes.place()), trim(changes.onlineUrl()), conferenceId)
+			.update();
+		audit.record("conference.update", "conference", Long.toString(conferenceId),
+				Map.of("startsAt", changes.startsAt().toString()));
+		return conference(conferenceId).orElseThrow();
+	}
+
+	@Override
+	public int cancel(long conferenceId, String notice, Viewer viewer) {
+		Conference c = editable(conferenceId, viewer);
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (c.cancelled()) {
+			problems.put("confirm", "conference.check.cancelled");
+		} else if (!c.endsAt().isAfter(Instant.now())) {
+			problems.put("confirm", "conference.check.ended");
+		}
+		String text = trim(notice);
+		if (text != null && text.length() > 2000) {
+			problems.put("notice", "conference.check.tooLong");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConferenceException(problems);
+		}
+		jdbc.sql("update conference.conference set cancelled_at = now(), cancel_notice = ? where id = ?")
+			.params(text, conferenceId).update();
+		// who had the invitation gets the notice; a Fallkonferenz's notice names no case and carries no free text
+		List<Long> informed = jdbc.sql("""
+				select person_id from conference.invitation where conference_id = ? and sent_at is not null
+				order by person_id""").param(conferenceId).query(Long.class).list();
+		String page = baseUrl + "/conferences/" + c.id();
+		boolean isCase = c.type() == Conference.Type.CASE;
+		String summary = isCase ? "Fallkonferenz" : c.title();
+		String ical = ICalendar.of(c, summary, page, "CANCEL", Instant.now());
+		String when = GERMAN.format(c.startsAt());
+		String subject = "Abgesagt: " + summary + " am " + when;
+		String body = "Die Konferenz „" + summary + "“ am " + when + " Uhr ist abgesagt.\n"
+				+ (text != null && !isCase ? "\nHinweis: " + text + "\n" : "") + "\nMehr dazu: " + page
+				+ "\n\nDie Kalenderdatei (absage.ics) nimmt den Termin aus Ihrem Kalender.\n";
+		int sent = 0;
+		for (Long person : informed) {
+			Optional<String> email = networks.emailForMessage(person);
+			if (email.isPresent() && mailer.send(email.get(), subject, body, ical, "absage.ics", "CANCEL")) {
+				sent++;
+			}
+		}
+		audit.record("conference.cancel", "conference", Long.toString(conferenceId),
+				Map.of("notified", sent, "notNotified", informed.size() - sent));
+		return sent;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean deletable(long conferenceId, Viewer viewer) {
+		Conference c = conference(conferenceId).filter(x -> maySee(x, viewer))
+			.orElseThrow(() -> new java.util.NoSuchElementException("conference " + conferenceId));
+		return isDraft(c);
+	}
+
+	private boolean isDraft(Conference c) {
+		return c.minutesStatus() == Conference.MinutesStatus.DRAFT && jdbc.sql("""
+				select (select count(*) from conference.invitation where conference_id = :c and sent_at is not null)
+				     + (select count(*) from conference.decision where conference_id = :c)
+				     + (select count(*) from conference.forwarded_item
+				        where from_conference_id = :c or to_conference_id = :c)""")
+			.param("c", c.id()).query(Long.class).single() == 0;
+	}
+
+	@Override
+	public void delete(long conferenceId, Viewer viewer) {
+		Conference c = editable(conferenceId, viewer);
+		if (!isDraft(c)) {
+			throw new InvalidConferenceException(Map.of("confirmDelete", "conference.check.notDraft"));
+		}
+		// invitations, agenda and attendance go with it (on delete cascade)
+		jdbc.sql("delete from conference.conference where id = ?").param(conferenceId).update();
+		audit.record("conference.delete", "conference", Long.toString(conferenceId),
+				Map.of("type", c.type().name()));
+	}
+
+	/** An agenda item of an editable conference whose minutes are still a draft. */
+	private AgendaItem draftItem(long conferenceId, long agendaItemId, Viewer viewer) {
+		Conference c = editable(conferenceId, viewer);
+		AgendaItem item = jdbc.sql("""
+				select id, position, title, owner_person_id, minutes from conference.agenda_item
+				where id = ? and conference_id = ?""").params(agendaItemId, conferenceId)
+			.query((rs, n) -> new AgendaItem(rs.getLong(1), conferenceId, rs.getInt(2), rs.getString(3),
+					(Long) rs.getObject(4), null, rs.getString(5)))
+			.optional().orElseThrow(() -> new java.util.NoSuchElementException("agenda item " + agendaItemId));
+		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
+			throw new InvalidConferenceException(Map.of("title", "conference.check.minutesLocked"));
+		}
+		return item;
+	}
+
+	@Override
+	public AgendaItem updateAgendaItem(long conferenceId, long agendaItemId, String title, Long ownerPersonId,
+			Viewer viewer) {
+		AgendaItem item = draftItem(conferenceId, agendaItemId, viewer);
+		Map<String, String> problems = new LinkedHashMap<>();
+		String t = trim(title);
+		if (t == null || t.length() > 300) {
+			problems.put("title", "conference.check.itemTitle");
+		}
+		if (ownerPersonId != null && networks.person(ownerPersonId, viewer).isEmpty()) {
+			problems.put("ownerPersonId", "conference.check.person");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConferenceException(problems);
+		}
+		jdbc.sql("update conference.agenda_item set title = ?, owner_person_id = ? where id = ?")
+			.params(t, ownerPersonId, agendaItemId).update();
+		audit.record("conference.agenda.update", "conference", Long.toString(conferenceId),
+				Map.of("item", agendaItemId));
+		return new AgendaItem(agendaItemId, conferenceId, item.position(), t, ownerPersonId, null, item.minutes());
+	}
+
+	@Override
+	public void moveAgendaItem(long conferenceId, long agendaItemId, boolean up, Viewer viewer) {
+		AgendaItem item = draftItem(conferenceId, agendaItemId, viewer);
+		Optional<long[]> neighbour = jdbc.sql("select id, position from conference.agenda_item where conference_id = ? and "
+				+ (up ? "position < ? order by position desc" : "position > ? order by position") + " limit 1")
+			.params(conferenceId, item.position()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
+		if (neighbour.isEmpty()) {
+			return;
+		}
+		// positions are unique per conference: swap through 0, which no item has
+		jdbc.sql("update conference.agenda_item set position = 0 where id = ?").param(agendaItemId).update();
+		jdbc.sql("update conference.agenda_item set position = ? where id = ?").params(item.position(),
+				neighbour.get()[0]).update();
+		jdbc.sql("update conference.agenda_item set position = ? where id = ?").params(neighbour.get()[1],
+				agendaItemId).update();
+		audit.record("conference.agenda.move", "conference", Long.toString(conferenceId),
+				Map.of("item", agendaItemId, "direction", up ? "up" : "down"));
+	}
+
+	@Override
+	public void deleteAgendaItem(long conferenceId, long agendaItemId, Viewer viewer) {
+		AgendaItem item = draftItem(conferenceId, agendaItemId, viewer);
+		// its decisions stay, for the whole conference; an item taken up from below waits again
+		jdbc.sql("update conference.decision set agenda_item_id = null where agenda_item_id = ?").param(agendaItemId)
+			.update();
+		jdbc.sql("""
+				update conference.forwarded_item set status = 'FORWARDED', agenda_item_id = null
+				where agenda_item_id = ? and status = 'ON_AGENDA'""").param(agendaItemId).update();
+		jdbc.sql("delete from conference.agenda_item where id = ?").param(agendaItemId).update();
+		// close the gap, lowest first so that positions stay unique on the way
+		for (Long later : jdbc.sql("""
+				select id from conference.agenda_item where conference_id = ? and position > ? order by position""")
+			.params(conferenceId, item.position()).query(Long.class).list()) {
+			jdbc.sql("update conference.agenda_item set position = position - 1 where id = ?").param(later).update();
+		}
+		audit.record("conference.agenda.delete", "conference", Long.toString(conferenceId),
+				Map.of("item", agendaItemId));
+	}
+
+	// the counter-current principle (Gegenstromverfahren), see ADR 0004
+
+	private Map<Long, Set<Long>> parents() {
+		Map<Long, Set<Long>> parents = new HashMap<>();
+		for (AreaHierarchy.Member m : areas.hierarchy().members()) {
+			if (m.parent() != null) {
+				parents.computeIfAbsent(m.area().value(), k -> new HashSet<>()).add(m.parent().value());
+			}
+		}
+		return parents;
+	}
+
+	/** Every area above this one in any scheme, with its distance (1: the parent). */
+	private static Map<Long, Integer> above(long areaId, Map<Long, Set<Long>> parents) {
+		Map<Long, Integer> above = new HashMap<>();
+		List<Long> level = List.of(areaId);
+		for (int distance = 1; !level.isEmpty(); distance++) {
+			List<Long> next = new ArrayList<>();
+			for (Long area : level) {
+				for (Long parent : parents.getOrDefault(area, Set.of())) {
+					if (!above.containsKey(parent)) {
+						above.put(parent, distance);
+						next.add(parent);
+					}
+				}
+			}
+			level = next;
+		}
+		return above;
+	}
+
+	private static Forwarding.Level level(Conference c, Map<Long, Set<Long>> parents) {
+		return switch (c.type()) {
+			case CASE -> Forwarding.Level.NONE;
+			case SOZIALRAUM, NETWORK_MEETING -> Forwarding.Level.SOZIALRAUM;
+			case SOZIALREGION -> c.areaId() == null || parents.getOrDefault(c.areaId(), Set.of()).isEmpty()
+					? Forwarding.Level.COUNTY : Forwarding.Level.REGION;
+		};
+	}
+
+	/**
+	 * Where a finding of this conference may go: a Sozialregionskonferenz whose area lies above this conference's
+	 * area (one without an area stands for the whole territory), not restricted, not cancelled, minutes still a
+	 * draft. Nearest level first, then the next upcoming, then the most recent past one.
+	 */
+	private List<Conference> targets(Conference from, Viewer viewer) {
+		if (from.type() == Conference.Type.CASE || from.restricted() || from.cancelled() || from.areaId() == null) {
+			return List.of();
+		}
+		Map<Long, Integer> above = above(from.areaId(), parents());
+		Instant now = Instant.now();
+		return jdbc.sql(CONFERENCE_SQL + " where type = 'SOZIALREGION' and visibility <> 'RESTRICTED'"
+				+ " and cancelled_at is null and minutes_status = 'DRAFT' and id <> ?").param(from.id()).query((rs, n) -> conference(rs))
+			.list().stream().filter(c -> c.areaId() == null || above.containsKey(c.areaId()))
+			.filter(c -> maySee(c, viewer))
+			.sorted(Comparator.<Conference>comparingInt(c -> c.areaId() == null ? Integer.MAX_VALUE
+					: above.get(c.areaId()))
+				.thenComparing(c -> c.endsAt().isAfter(now) ? 0 : 1)
+				.thenComparingLong(c -> c.endsAt().isAfter(now) ? c.startsAt().toEpochMilli()
+						: -c.startsAt().toEpochMilli()))
+			.toList();
+	}
+
+	/**
+	 * Whether the viewer may see a hop. Logged in: who may see both conferences (a restricted one never forwards or
+	 * receives anything). The public: only when both conferences are public and the minutes of both are published —
+	 * conservative on purpose: the finding is part of the lower minutes and the answer part of the upper ones, and
+	 * neither may reach the public before its own conference released it.
+	 */
+	private boolean maySeeHop(Conference from, Conference to, Viewer viewer) {
+		if (viewer.loggedIn()) {
+			return maySee(from, viewer) && maySee(to, viewer);
+		}
+		return publicMinutes(from) && publicMinutes(to);
+	}
+
+	private static boolean publicMinutes(Conference c) {
+		return c.visibility() == Conference.Visibility.PUBLIC
+				&& c.minutesStatus() == Conference.MinutesStatus.PUBLISHED;
+	}
+
+	private static final String HOP_SQL = """
+			select f.id, f.from_conference_id, fc.title as from_title, f.from_agenda_item_id, f.previous_id,
+			       f.to_conference_id, tc.title as to_title, tc.starts_at as to_starts, f.title, f.text, f.status,
+			       f.agenda_item_id, f.answer, f.answer_decision_id, d.text as decision_text, f.answered_at,
+			       f.forwarded_at
+			from conference.forwarded_item f
+			join conference.conference fc on fc.id = f.from_conference_id
+			join conference.conference tc on tc.id = f.to_conference_id
+			left join conference.decision d on d.id = f.answer_decision_id""";
+
+	private static ForwardedItem hop(ResultSet rs) throws SQLException {
+		return new ForwardedItem(rs.getLong("id"), rs.getLong("from_conference_id"), rs.getString("from_title"),
+				(Long) rs.getObject("from_agenda_item_id"), (Long) rs.getObject("previous_id"),
+				rs.getLong("to_conference_id"), rs.getString("to_title"), rs.getTimestamp("to_starts").toInstant(),
+				rs.getString("title"), rs.getString("text"), ForwardedItem.Status.valueOf(rs.getString("status")),
+				(Long) rs.getObject("agenda_item_id"), rs.getString("answer"), (Long) rs.getObject("answer_decision_id"),
+				rs.getString("decision_text"), rs.getTimestamp("answered_at") == null ? null
+						: rs.getTimestamp("answered_at").toInstant(),
+				rs.getTimestamp("forwarded_at").toInstant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Forwarding forwarding(long conferenceId, Viewer viewer) {
+		Optional<Conference> found = conference(conferenceId)
+			.filter(c -> viewer.loggedIn() ? maySee(c, viewer) : publicMinutes(c));
+		if (found.isEmpty()) {
+			return Forwarding.none(Forwarding.Level.NONE);
+		}
+		Conference c = found.get();
+		Map<Long, Set<Long>> parents = parents();
+		Forwarding.Level level = level(c, parents);
+		if (level == Forwarding.Level.NONE) {
+			return Forwarding.none(level);
+		}
+		// every hop into or out of this conference, and every hop further up from them
+		List<ForwardedItem> hops = jdbc.sql("""
+				with recursive chain (id) as (
+				    select id from conference.forwarded_item where from_conference_id = :c or to_conference_id = :c
+				    union
+				    select f.id from conference.forwarded_item f join chain on f.previous_id = chain.id)
+				""" + HOP_SQL + " where f.id in (select id from chain) order by f.forwarded_at, f.id")
+			.param("c", conferenceId).query((rs, n) -> hop(rs)).list();
+		Map<Long, Optional<Conference>> conferences = new HashMap<>();
+		Map<Long, ForwardedItem> next = new HashMap<>();
+		hops.stream().filter(h -> h.previousId() != null).forEach(h -> next.put(h.previousId(), h));
+		List<Forwarding.Trail> incoming = new ArrayList<>();
+		List<Forwarding.Trail> outgoing = new ArrayList<>();
+		for (ForwardedItem h : hops) {
+			boolean in = h.toConferenceId() == conferenceId;
+			boolean out = h.fromConferenceId() == conferenceId && h.previousId() == null;
+			if (!in && !out) {
+				continue;
+			}
+			List<ForwardedItem> trail = new ArrayList<>();
+			for (ForwardedItem step = h; step != null; step = next.get(step.id())) {
+				Conference from = conferences.computeIfAbsent(step.fromConferenceId(), this::conference).orElseThrow();
+				Conference to = conferences.computeIfAbsent(step.toConferenceId(), this::conference).orElseThrow();
+				// the way up ends where the viewer may not follow it
+				if (!maySeeHop(from, to, viewer)) {
+					break;
+				}
+				trail.add(step);
+			}
+			if (!trail.isEmpty()) {
+				(in ? incoming : outgoing).add(new Forwarding.Trail(trail));
+			}
+		}
+		boolean edit = viewer.loggedIn() && mayEdit(c, viewer);
+		return new Forwarding(level, incoming, outgoing, edit ? targets(c, viewer) : List.of(),
+				edit && !c.restricted(), edit);
+	}
+
+	@Override
+	public ForwardedItem forward(long conferenceId, Long agendaItemId, Long previousItemId, Long toConferenceId,
+			String title, String text, Viewer viewer) {
+		Conference c = editable(conferenceId, viewer);
+		// a Fallkonferenz's content never leaves it, whatever is asked for (nor anything of a restricted conference)
+		if (c.type() == Conference.Type.CASE || c.restricted()) {
+			throw new InvalidConferenceException(Map.of("forward", "conference.check.notForwardable"));
+		}
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (c.cancelled()) {
+			problems.put("forward", "conference.check.cancelled");
+		}
+		String t = trim(title);
+		if (t == null || t.length() > 300) {
+			problems.put("forwardTitle", "conference.check.itemTitle");
+		}
+		String body = trim(text);
+		if (body == null || body.length() > 4000) {
+			problems.put("forwardText", "conference.check.forwardText");
+		}
+		if (agendaItemId != null && jdbc.sql("select count(*) from conference.agenda_item where id = ? and conference_id = ?")
+			.params(agendaItemId, conferenceId).query(Long.class).single() == 0) {
+			problems.put("source", "conference.check.agendaItem");
+		}
+		if (previousItemId != null) {
+			Optional<Long> receivedBy = jdbc.sql("select to_conference_id from conference.forwarded_item where id = ?")
+				.param(previousItemId).query(Long.class).optional();
+			if (receivedBy.isEmpty() || receivedBy.get() != conferenceId) {
+				problems.put("source", "conference.check.forwardedItem");
+			} else if (jdbc.sql("select count(*) from conference.forwarded_item where previous_id = ?")
+				.param(previousItemId).query(Long.class).single() > 0) {
+				problems.put("source", "conference.check.alreadyForwarded");
+			}
+		}
+		if (toConferenceId == null
+				|| targets(c, viewer).stream().noneMatch(target -> target.id().equals(toConferenceId))) {
+			problems.put("toConferenceId", "conference.check.target");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConferenceException(problems);
+		}
+		long id = jdbc.sql("""
+				insert into conference.forwarded_item (from_conference_id, from_agenda_item_id, previous_id,
+				    to_conference_id, title, text, forwarded_by)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(conferenceId, agendaItemId, previousItemId, toConferenceId, t, body, viewer.username())
+			.query(Long.class).single();
+		audit.record("conference.forward", "conference", Long.toString(conferenceId),
+				previousItemId == null ? Map.of("item", id, "to", toConferenceId)
+						: Map.of("item", id, "to", toConferenceId, "previous", previousItemId));
+		return jdbc.sql(HOP_SQL + " where f.id = ?").param(id).query((rs, n) -> hop(rs)).single();
+	}
+
+	/** An item forwarded to this (editable) conference, whose minutes are still a draft. */
+	private ForwardedItem received(long conferenceId, long forwardedItemId, Viewer viewer, String field) {
+		Conference c = editable(conferenceId, viewer);
+		ForwardedItem item = jdbc.sql(HOP_SQL + " where f.id = ? and f.to_conference_id = ?")
+			.params(forwardedItemId, conferenceId).query((rs, n) -> hop(rs)).optional()
+			.orElseThrow(() -> new java.util.NoSuchElementException("forwarded item " + forwardedItemId));
+		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
+			throw new InvalidConferenceException(Map.of(field, "conference.check.minutesLocked"));
+		}
+		return item;
+	}
+
+	@Override
+	public AgendaItem putOnAgenda(long conferenceId, long forwardedItemId, Viewer viewer) {
+		ForwardedItem item = received(conferenceId, forwardedItemId, viewer, "forward");
+		if (item.status() != ForwardedItem.Status.FORWARDED) {
+			throw new InvalidConferenceException(Map.of("forward", "conference.check.alreadyOnAgenda"));
+		}
+		String title = "Aus „" + item.fromConferenceTitle() + "“: " + item.title();
+		AgendaItem agendaItem = addAgendaItem(conferenceId, title.length() > 300 ? title.substring(0, 299) + "…" : title,
+				null, viewer);
+		jdbc.sql("update conference.forwarded_item set status = 'ON_AGENDA', agenda_item_id = ? where id = ?")
+			.params(agendaItem.id(), forwardedItemId).update();
+		audit.record("conference.forwarded.onAgenda", "conference", Long.toString(conferenceId),
+				Map.of("item", forwardedItemId, "agendaItem", agendaItem.id()));
+		return agendaItem;
+	}
+
+	@Override
+	public void answer(long conferenceId, long forwardedItemId, String answer, Long decisionId, Viewer viewer) {
+		received(conferenceId, forwardedItemId, viewer, "answer");
+		Map<String, String> problems = new LinkedHashMap<>();
+		String text = trim(answer);
+		if (text == null || text.length() > 4000) {
+			problems.put("answer", "conference.check.answer");
+		}
+		if (decisionId != null && jdbc.sql("select count(*) from conference.decision where id = ? and conference_id = ?")
+			.params(decisionId, conferenceId).query(Long.class).single() == 0) {
+			problems.put("decisionId", "conference.check.decisionOfConference");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidConferenceException(problems);
+		}
+		jdbc.sql("""
+				update conference.forwarded_item set status = 'ANSWERED', answer = ?, answer_decision_id = ?,
+				    answered_at = now(), answered_by = ? where id = ?""")
+			.params(text, decisionId, viewer.username(), forwardedItemId).update();
+		audit.record("conference.forwarded.answer", "conference", Long.toString(conferenceId),
+				decisionId == null ? Map.of("item", forwardedItemId)
+						: Map.of("item", forwardedItemId, "decision", decisionId));
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.spange.area.AreaQueries;
+import org.spange.conference.AgendaItem;
 import org.spange.conference.Conference;
 import org.spange.conference.ConferenceView;
 import org.spange.conference.Conferences;
@@ -147,6 +148,7 @@ class ConferenceController {
 		model.addAttribute("networkName", view.conference().networkId() == null ? null
 				: networks.network(view.conference().networkId()).map(Network::name).orElse(null));
 		model.addAttribute("zone", VIENNA);
+		model.addAttribute("fw", conferences.forwarding(id, viewer));
 		blankFormUnlessShownAgain(model);
 		return "conference/conference";
 	}
@@ -167,6 +169,7 @@ class ConferenceController {
 		model.addAttribute("v", view);
 		model.addAttribute("c", view.conference());
 		model.addAttribute("zone", VIENNA);
+		model.addAttribute("fw", conferences.forwarding(id, viewer()));
 		return "conference/minutes";
 	}
 
@@ -262,6 +265,211 @@ class ConferenceController {
 			response.setStatus(422);
 			return conference(id, model);
 		}
+	}
+
+	// editing, cancelling and deleting (issue 7, second part)
+
+	@GetMapping("/conferences/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		Viewer viewer = viewer();
+		ConferenceView view = conferences.view(id, viewer).orElseThrow(() -> new NoSuchElementException("conference"));
+		if (!view.mayEdit()) {
+			throw new SecurityException("may not edit conference " + id);
+		}
+		Conference c = view.conference();
+		model.addAttribute("c", c);
+		model.addAttribute("deletable", conferences.deletable(id, viewer));
+		model.addAttribute("begun", !c.startsAt().isAfter(java.time.Instant.now()));
+		model.addAttribute("ended", !c.endsAt().isAfter(java.time.Instant.now()));
+		if (!model.containsAttribute("form")) {
+			java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+				.withZone(VIENNA);
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("title", c.title());
+			form.put("startsAt", local.format(c.startsAt()));
+			form.put("endsAt", local.format(c.endsAt()));
+			form.put("place", c.place());
+			form.put("onlineUrl", c.onlineUrl());
+			model.addAttribute("form", form);
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		return "conference/edit";
+	}
+
+	@PostMapping("/conferences/{id}/edit")
+	String edit(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		LocalDateTime start = dateTime(form.get("startsAt"), "startsAt", problems);
+		LocalDateTime end = dateTime(form.get("endsAt"), "endsAt", problems);
+		return editWrite(id, problems, form, model, response, () -> conferences.update(id, new Conference(id, null,
+				form.get("title"), start == null ? null : start.atZone(VIENNA).toInstant(),
+				end == null ? null : end.atZone(VIENNA).toInstant(), form.get("place"), form.get("onlineUrl"), null,
+				null, null, null, null), viewer()), "redirect:/conferences/" + id);
+	}
+
+	@PostMapping("/conferences/{id}/cancel")
+	String cancel(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Map<String, String> problems = confirmed(form);
+		return editWrite(id, problems, form, model, response,
+				() -> redirect.addFlashAttribute("cancelNotices", conferences.cancel(id, form.get("notice"), viewer())),
+				"redirect:/conferences/" + id);
+	}
+
+	@PostMapping("/conferences/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (!"yes".equals(form.get("confirmDelete"))) {
+			problems.put("confirmDelete", "conference.check.confirm");
+		}
+		return editWrite(id, problems, form, model, response, () -> conferences.delete(id, viewer()),
+				"redirect:/conferences");
+	}
+
+	/** A conference the viewer may not see is absent (404); one they may see but not edit is forbidden (403). */
+	private void requireEditor(long id) {
+		if (!conferences.view(id, viewer()).orElseThrow(() -> new NoSuchElementException("conference")).mayEdit()) {
+			throw new SecurityException("may not edit conference " + id);
+		}
+	}
+
+	/** A delete or cancel needs its checkbox ticked; without it nothing happens and the page says so. */
+	private static Map<String, String> confirmed(Map<String, String> form) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (!"yes".equals(form.get("confirm"))) {
+			problems.put("confirm", "conference.check.confirm");
+		}
+		return problems;
+	}
+
+	private String editWrite(long id, Map<String, String> problems, Map<String, String> form, Model model,
+			HttpServletResponse response, Runnable action, String success) {
+		try {
+			if (!problems.isEmpty()) {
+				// who may not edit learns nothing about the form: the edit page itself checks that first
+				requireEditor(id);
+				throw new InvalidConferenceException(problems);
+			}
+			action.run();
+			return success;
+		} catch (InvalidConferenceException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return editForm(id, model);
+		}
+	}
+
+	@GetMapping("/conferences/{id}/agenda/{item}/edit")
+	String agendaItemForm(@PathVariable long id, @PathVariable long item, Model model) {
+		Viewer viewer = viewer();
+		ConferenceView view = conferences.view(id, viewer).orElseThrow(() -> new NoSuchElementException("conference"));
+		if (!view.mayEdit()) {
+			throw new SecurityException("may not edit conference " + id);
+		}
+		AgendaItem agendaItem = view.agenda().stream().filter(a -> a.id() == item).findFirst()
+			.orElseThrow(() -> new NoSuchElementException("agenda item"));
+		model.addAttribute("c", view.conference());
+		model.addAttribute("item", agendaItem);
+		model.addAttribute("persons", networks.persons(viewer));
+		if (!model.containsAttribute("form")) {
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("title", agendaItem.title());
+			form.put("ownerPersonId", agendaItem.ownerPersonId() == null ? "" : agendaItem.ownerPersonId().toString());
+			model.addAttribute("form", form);
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		return "conference/agenda-item";
+	}
+
+	@PostMapping("/conferences/{id}/agenda/{item}/edit")
+	String editAgendaItem(@PathVariable long id, @PathVariable long item, @RequestParam Map<String, String> form,
+			Model model, HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long owner = id(form.get("ownerPersonId"), "ownerPersonId", problems);
+		return itemWrite(id, item, problems, form, model, response,
+				() -> conferences.updateAgendaItem(id, item, form.get("title"), owner, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/agenda/{item}/delete")
+	String deleteAgendaItem(@PathVariable long id, @PathVariable long item, @RequestParam Map<String, String> form,
+			Model model, HttpServletResponse response) {
+		return itemWrite(id, item, confirmed(form), form, model, response,
+				() -> conferences.deleteAgendaItem(id, item, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/agenda/{item}/move")
+	String moveAgendaItem(@PathVariable long id, @PathVariable long item,
+			@RequestParam(required = false) String direction, Model model, HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (!"up".equals(direction) && !"down".equals(direction)) {
+			problems.put("title", "form.choice.invalid");
+		}
+		return write(id, problems, Map.of(), model, response,
+				() -> conferences.moveAgendaItem(id, item, "up".equals(direction), viewer()));
+	}
+
+	private String itemWrite(long id, long item, Map<String, String> problems, Map<String, String> form, Model model,
+			HttpServletResponse response, Runnable action) {
+		try {
+			if (!problems.isEmpty()) {
+				requireEditor(id);
+				throw new InvalidConferenceException(problems);
+			}
+			action.run();
+			return "redirect:/conferences/" + id + "#agenda-heading";
+		} catch (InvalidConferenceException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return agendaItemForm(id, item, model);
+		}
+	}
+
+	// the counter-current principle (Gegenstromverfahren)
+
+	@PostMapping("/conferences/{id}/forward")
+	String forward(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		// the source: one of this conference's agenda items ("item-7"), an item received from below ("received-3")
+		// or nothing (a finding of the conference as a whole)
+		String source = form.getOrDefault("source", "");
+		Long agendaItem = source.startsWith("item-") ? id(source.substring(5), "source", problems) : null;
+		Long previous = source.startsWith("received-") ? id(source.substring(9), "source", problems) : null;
+		if (!source.isEmpty() && agendaItem == null && previous == null) {
+			problems.putIfAbsent("source", "form.choice.invalid");
+		}
+		Long target = id(form.get("toConferenceId"), "toConferenceId", problems);
+		return write(id, problems, form, model, response, () -> conferences.forward(id, agendaItem, previous, target,
+				form.get("forwardTitle"), form.get("forwardText"), viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/forwarded/{item}/agenda")
+	String putOnAgenda(@PathVariable long id, @PathVariable long item, Model model, HttpServletResponse response) {
+		return write(id, new LinkedHashMap<>(), Map.of(), model, response,
+				() -> conferences.putOnAgenda(id, item, viewer()));
+	}
+
+	@PostMapping("/conferences/{id}/forwarded/{item}/answer")
+	String answer(@PathVariable long id, @PathVariable long item, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long decision = id(form.get("decisionId"), "decisionId", problems);
+		Map<String, String> kept = new LinkedHashMap<>(form);
+		kept.put("answerItem", Long.toString(item));
+		return write(id, problems, kept, model, response,
+				() -> conferences.answer(id, item, form.get("answer"), decision, viewer()));
 	}
 
 	@GetMapping("/tasks")

@@ -27,12 +27,14 @@ import org.spange.network.FixedTask;
 import org.spange.network.InvalidNetworkInputException;
 import org.spange.network.Membership;
 import org.spange.network.Network;
+import org.spange.network.NetworkUse;
 import org.spange.network.Networks;
 import org.spange.network.Person;
 import org.spange.network.PersonView;
 import org.spange.network.Responsibility;
 import org.spange.network.Viewer;
 import org.spange.offer.OfferCatalog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +52,15 @@ class JdbcNetworks implements Networks {
 	private final AuditLog audit;
 	private final AreaQueries areas;
 	private final OfferCatalog offers;
+	private final ObjectProvider<NetworkUse> uses;
 
-	JdbcNetworks(JdbcClient jdbc, AuditLog audit, AreaQueries areas, OfferCatalog offers) {
+	JdbcNetworks(JdbcClient jdbc, AuditLog audit, AreaQueries areas, OfferCatalog offers,
+			ObjectProvider<NetworkUse> uses) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.areas = areas;
 		this.offers = offers;
+		this.uses = uses;
 	}
 
 	// actors
@@ -91,39 +96,12 @@ class JdbcNetworks implements Networks {
 	@Override
 	public Person createPerson(Person p) {
 		Map<String, String> problems = new LinkedHashMap<>();
+		checkPerson(p, null, problems);
 		String name = trim(p.name());
-		if (name == null || name.length() > 200) {
-			problems.put("name", "network.check.name");
-		}
 		String function = trim(p.function());
-		if (function != null && function.length() > 200) {
-			problems.put("function", "network.check.tooLong");
-		}
-		if (p.organizationId() != null && jdbc.sql("select count(*) from network.organization where id = ?")
-			.param(p.organizationId()).query(Long.class).single() == 0) {
-			problems.put("organizationId", "network.check.organization");
-		}
-		for (Long area : p.areaIds()) {
-			if (area == null || areas.area(new AreaId(area)).isEmpty()) {
-				problems.put("areaIds", "network.check.area");
-			}
-		}
 		String email = trim(p.email());
-		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-			problems.put("email", "network.check.email");
-		}
 		String phone = trim(p.phone());
-		if (phone != null && !PHONE.matcher(phone).matches()) {
-			problems.put("phone", "network.check.phone");
-		}
 		String reachability = trim(p.reachability());
-		if (reachability != null && reachability.length() > 500) {
-			problems.put("reachability", "network.check.tooLong");
-		}
-		if (p.preferredChannel() == Person.Channel.EMAIL && email == null
-				|| p.preferredChannel() == Person.Channel.PHONE && phone == null) {
-			problems.put("preferredChannel", "network.check.channel");
-		}
 		String consentBy = trim(p.consentBy());
 		String consentVersion = trim(p.consentVersion());
 		if (p.consentAt() == null || p.consentAt().isAfter(Instant.now())) {
@@ -160,6 +138,43 @@ class JdbcNetworks implements Networks {
 				Map.of("consentVersion", consentVersion));
 		return new Person(id, name, function, p.organizationId(), p.areaIds(), email, phone, reachability,
 				p.preferredChannel(), p.consentAt(), consentBy, consentVersion, username);
+	}
+
+	/** The checks shared by creating and editing a person (not the consent); {@code self} the edited person. */
+	private void checkPerson(Person p, Long self, Map<String, String> problems) {
+		String name = trim(p.name());
+		if (name == null || name.length() > 200) {
+			problems.put("name", "network.check.name");
+		}
+		String function = trim(p.function());
+		if (function != null && function.length() > 200) {
+			problems.put("function", "network.check.tooLong");
+		}
+		if (p.organizationId() != null && jdbc.sql("select count(*) from network.organization where id = ?")
+			.param(p.organizationId()).query(Long.class).single() == 0) {
+			problems.put("organizationId", "network.check.organization");
+		}
+		for (Long area : p.areaIds()) {
+			if (area == null || areas.area(new AreaId(area)).isEmpty()) {
+				problems.put("areaIds", "network.check.area");
+			}
+		}
+		String email = trim(p.email());
+		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+			problems.put("email", "network.check.email");
+		}
+		String phone = trim(p.phone());
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			problems.put("phone", "network.check.phone");
+		}
+		String reachability = trim(p.reachability());
+		if (reachability != null && reachability.length() > 500) {
+			problems.put("reachability", "network.check.tooLong");
+		}
+		if (p.preferredChannel() == Person.Channel.EMAIL && email == null
+				|| p.preferredChannel() == Person.Channel.PHONE && phone == null) {
+			problems.put("preferredChannel", "network.check.channel");
+		}
 	}
 
 	@Override
@@ -510,6 +525,224 @@ class JdbcNetworks implements Networks {
 			}
 		}
 		return result;
+	}
+
+	// editing and deleting (issue 7, second part)
+
+	private void requirePlanner(Viewer viewer) {
+		if (!viewer.planner()) {
+			throw new SecurityException("planners and admins only");
+		}
+	}
+
+	private void requirePerson(long id) {
+		if (jdbc.sql("select count(*) from network.person where id = ?").param(id).query(Long.class).single() == 0) {
+			throw new java.util.NoSuchElementException("person " + id);
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Person> personToEdit(long id, Viewer viewer) {
+		requirePlanner(viewer);
+		return jdbc.sql("""
+				select p.*, array(select area_id from network.person_area a where a.person_id = p.id
+				                  order by area_id) as areas
+				from network.person p where p.id = ?""").param(id).query((rs, n) -> {
+			String channel = rs.getString("preferred_channel");
+			return new Person(rs.getLong("id"), rs.getString("name"), rs.getString("function"),
+					(Long) rs.getObject("organization_id"), Arrays.asList((Long[]) rs.getArray("areas").getArray()),
+					rs.getString("email"), rs.getString("phone"), rs.getString("reachability"),
+					channel == null ? null : Person.Channel.valueOf(channel), rs.getTimestamp("consent_at").toInstant(),
+					rs.getString("consent_by"), rs.getString("consent_version"), rs.getString("username"));
+		}).optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Instant> consentWithdrawn(long personId) {
+		return jdbc.sql("select consent_withdrawn_at from network.person where id = ? and consent_withdrawn_at is not null")
+			.param(personId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+	}
+
+	@Override
+	public Person updatePerson(Person p, Viewer viewer) {
+		requirePlanner(viewer);
+		requirePerson(p.id());
+		Map<String, String> problems = new LinkedHashMap<>();
+		checkPerson(p, p.id(), problems);
+		String username = trim(p.username());
+		if (username != null) {
+			if (!username.matches("^[a-z0-9._@-]{2,64}$")) {
+				problems.put("username", "network.check.username");
+			} else if (personOf(username).filter(other -> other != p.id().longValue()).isPresent()) {
+				problems.put("username", "network.check.username.taken");
+			}
+		}
+		String function = trim(p.function());
+		String email = trim(p.email());
+		String phone = trim(p.phone());
+		String reachability = trim(p.reachability());
+		// after a withdrawal no contact data comes back without a new consent (a new person record)
+		if (consentWithdrawn(p.id()).isPresent()) {
+			for (var field : List.of(Map.entry("function", String.valueOf(function)), Map.entry("email",
+					String.valueOf(email)), Map.entry("phone", String.valueOf(phone)),
+					Map.entry("reachability", String.valueOf(reachability)))) {
+				if (!field.getValue().equals("null")) {
+					problems.put(field.getKey(), "network.check.consentWithdrawn");
+				}
+			}
+			if (!p.areaIds().isEmpty()) {
+				problems.put("areaIds", "network.check.consentWithdrawn");
+			}
+		}
+		fail(problems);
+		Person before = personToEdit(p.id(), viewer).orElseThrow();
+		jdbc.sql("""
+				update network.person set name = ?, function = ?, organization_id = ?, email = ?, phone = ?,
+				    reachability = ?, preferred_channel = ?, username = ? where id = ?""")
+			.params(trim(p.name()), function, p.organizationId(), email, phone, reachability,
+					p.preferredChannel() == null ? null : p.preferredChannel().name(), username, p.id())
+			.update();
+		jdbc.sql("delete from network.person_area where person_id = ?").param(p.id()).update();
+		for (Long area : new HashSet<>(p.areaIds())) {
+			jdbc.sql("insert into network.person_area (person_id, area_id) values (?, ?)").params(p.id(), area).update();
+		}
+		// which fields changed, never their values: contact data is personal data
+		List<String> changed = new ArrayList<>();
+		if (!java.util.Objects.equals(before.name(), trim(p.name()))) {
+			changed.add("name");
+		}
+		if (!java.util.Objects.equals(before.email(), email)) {
+			changed.add("email");
+		}
+		if (!java.util.Objects.equals(before.phone(), phone)) {
+			changed.add("phone");
+		}
+		if (!java.util.Objects.equals(before.username(), username)) {
+			changed.add("username");
+		}
+		audit.record("network.person.update", "network.person", Long.toString(p.id()),
+				Map.of("changed", String.join(",", changed)));
+		return personToEdit(p.id(), viewer).orElseThrow();
+	}
+
+	@Override
+	public void withdrawConsent(long personId, Viewer viewer) {
+		requirePlanner(viewer);
+		requirePerson(personId);
+		jdbc.sql("""
+				update network.person set function = null, email = null, phone = null, reachability = null,
+				    preferred_channel = null, consent_withdrawn_at = coalesce(consent_withdrawn_at, now())
+				where id = ?""").param(personId).update();
+		jdbc.sql("delete from network.person_area where person_id = ?").param(personId).update();
+		audit.record("network.person.consentWithdrawn", "network.person", Long.toString(personId), Map.of());
+	}
+
+	@Override
+	public void deletePerson(long personId, Viewer viewer) {
+		requirePlanner(viewer);
+		requirePerson(personId);
+		long memberships = jdbc.sql("delete from network.membership where person_id = ?").param(personId).update();
+		jdbc.sql("update network.fixed_task set owner_person_id = null where owner_person_id = ?").param(personId)
+			.update();
+		// a responsibility of the person alone goes; one shared with an organisation stays with the organisation
+		jdbc.sql("delete from network.responsibility where person_id = ? and organization_id is null").param(personId)
+			.update();
+		jdbc.sql("update network.responsibility set person_id = null where person_id = ?").param(personId).update();
+		jdbc.sql("delete from network.person where id = ?").param(personId).update();
+		audit.record("network.person.delete", "network.person", Long.toString(personId),
+				Map.of("memberships", memberships));
+	}
+
+	@Override
+	public Network updateNetwork(Network n, Viewer viewer) {
+		requirePlanner(viewer);
+		if (n.id() == null || network(n.id()).isEmpty()) {
+			throw new java.util.NoSuchElementException("network " + n.id());
+		}
+		Map<String, String> problems = new LinkedHashMap<>();
+		String name = trim(n.name());
+		if (name == null || name.length() > 200) {
+			problems.put("name", "network.check.name");
+		} else if (jdbc.sql("select count(*) from network.network where lower(name) = lower(?) and id <> ?")
+			.params(name, n.id()).query(Long.class).single() > 0) {
+			problems.put("name", "network.check.name.taken");
+		}
+		String purpose = trim(n.purpose());
+		if (purpose != null && purpose.length() > 4000) {
+			problems.put("purpose", "network.check.tooLong");
+		}
+		for (Long area : n.areaIds()) {
+			if (area == null || areas.area(new AreaId(area)).isEmpty()) {
+				problems.put("areaIds", "network.check.area");
+			}
+		}
+		fail(problems);
+		jdbc.sql("update network.network set name = ?, purpose = ? where id = ?").params(name, purpose, n.id())
+			.update();
+		jdbc.sql("delete from network.network_area where network_id = ?").param(n.id()).update();
+		for (Long area : new HashSet<>(n.areaIds())) {
+			jdbc.sql("insert into network.network_area (network_id, area_id) values (?, ?)").params(n.id(), area)
+				.update();
+		}
+		audit.record("network.update", "network.network", Long.toString(n.id()), Map.of("name", name));
+		return network(n.id()).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean deletable(long networkId) {
+		return uses.stream().mapToLong(u -> u.uses(networkId)).sum() == 0;
+	}
+
+	@Override
+	public void deleteNetwork(long networkId, Viewer viewer) {
+		requirePlanner(viewer);
+		Network n = network(networkId).orElseThrow(() -> new java.util.NoSuchElementException("network " + networkId));
+		// a network with conferences stays: their minutes, decisions and tasks refer to it (end the memberships)
+		if (!deletable(networkId)) {
+			throw new InvalidNetworkInputException(Map.of("confirm", "network.check.hasConferences"));
+		}
+		long members = jdbc.sql("select count(*) from network.membership where network_id = ?").param(networkId)
+			.query(Long.class).single();
+		// memberships, areas and fixed tasks go with it (on delete cascade)
+		jdbc.sql("delete from network.network where id = ?").param(networkId).update();
+		audit.record("network.delete", "network.network", Long.toString(networkId),
+				Map.of("name", n.name(), "memberships", members));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Membership> membership(long membershipId, Viewer viewer) {
+		Optional<Long> network = jdbc.sql("select network_id from network.membership where id = ?")
+			.param(membershipId).query(Long.class).optional();
+		return network.flatMap(n -> members(n, viewer).stream().filter(m -> m.id() == membershipId).findFirst());
+	}
+
+	@Override
+	public Membership updateMembership(long membershipId, Membership.Role role, LocalDate to, Viewer viewer) {
+		var row = jdbc.sql("select network_id, valid_from from network.membership where id = ?").param(membershipId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional()
+			.orElseThrow(() -> new java.util.NoSuchElementException("membership " + membershipId));
+		long networkId = row.getKey();
+		if (!viewer.planner() && !coordinates(viewer.username(), networkId)) {
+			throw new SecurityException("planners and coordinators only");
+		}
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (role == null) {
+			problems.put("role", "network.check.role");
+		}
+		if (to != null && to.isBefore(row.getValue())) {
+			problems.put("to", "network.check.to");
+		}
+		fail(problems);
+		jdbc.sql("update network.membership set role = ?, valid_to = ? where id = ?").params(role.name(), to,
+				membershipId).update();
+		audit.record("network.member.update", "network.network", Long.toString(networkId),
+				to == null ? Map.of("membership", membershipId, "role", role.name())
+						: Map.of("membership", membershipId, "role", role.name(), "to", to.toString()));
+		return membership(membershipId, viewer).orElseThrow();
 	}
 
 	private static LocalDate today() {

@@ -1,6 +1,7 @@
 package org.spange.network.web;
 
 import static org.spange.platform.web.FormValues.blankFormUnlessShownAgain;
+import static org.spange.platform.web.FormValues.choice;
 import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
@@ -102,6 +103,7 @@ class NetworkController {
 		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		boolean mayWrite = viewer.planner() || networks.coordinates(viewer.username(), id);
 		model.addAttribute("mayWrite", mayWrite);
+		model.addAttribute("mayEditNetwork", viewer.planner());
 		model.addAttribute("isMember", networks.networksOf(viewer.username()).contains(id));
 		model.addAttribute("persons", mayWrite ? networks.persons(viewer) : List.of());
 		model.addAttribute("roles", Membership.Role.values());
@@ -290,6 +292,213 @@ class NetworkController {
 			model.addAttribute("form", form);
 			response.setStatus(422);
 			return responsibilities(null, null, model);
+		}
+	}
+
+	// editing and deleting (issue 7, second part): persons and networks by planners, memberships also by the
+	// network's coordinators; deletes need their checkbox ticked
+
+	@GetMapping("/networks/persons/{personId}/edit")
+	String personForm(@PathVariable long personId, Model model) {
+		requirePlanner();
+		Viewer viewer = viewer();
+		Person person = networks.personToEdit(personId, viewer)
+			.orElseThrow(() -> new NoSuchElementException("person " + personId));
+		model.addAttribute("person", person);
+		var day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(java.time.ZoneId.of("Europe/Vienna"));
+		model.addAttribute("consentDay", day.format(person.consentAt()));
+		model.addAttribute("withdrawn", networks.consentWithdrawn(personId).map(day::format).orElse(null));
+		model.addAttribute("organizations", networks.organizations());
+		model.addAttribute("areaChoices", areas.choices(LocaleContextHolder.getLocale()));
+		if (!model.containsAttribute("form")) {
+			Map<String, String> form = new HashMap<>();
+			form.put("name", person.name());
+			form.put("function", person.function());
+			form.put("organizationId", person.organizationId() == null ? "" : person.organizationId().toString());
+			form.put("email", person.email());
+			form.put("phone", person.phone());
+			form.put("reachability", person.reachability());
+			form.put("preferredChannel", person.preferredChannel() == null ? "" : person.preferredChannel().name());
+			form.put("username", person.username());
+			model.addAttribute("form", form);
+			model.addAttribute("selectedAreas", person.areaIds().stream().map(String::valueOf).toList());
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		return "network/person";
+	}
+
+	@PostMapping("/networks/persons/{personId}/edit")
+	String editPerson(@PathVariable long personId, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		Long organization = id(form.getFirst("organizationId"), "organizationId", problems);
+		List<Long> areaIds = ids(form.get("areaIds"), "areaIds", problems);
+		Person.Channel channel = null;
+		try {
+			String c = form.getFirst("preferredChannel");
+			channel = c == null || c.isBlank() ? null : Person.Channel.valueOf(c);
+		} catch (IllegalArgumentException e) {
+			problems.put("preferredChannel", "network.check.channel");
+		}
+		Person.Channel preferred = channel;
+		return personWrite(personId, problems, form, model, response, () -> networks.updatePerson(new Person(personId,
+				form.getFirst("name"), form.getFirst("function"), organization, areaIds, form.getFirst("email"),
+				form.getFirst("phone"), form.getFirst("reachability"), preferred, null, null, null,
+				form.getFirst("username")), viewer()), "redirect:/networks/persons");
+	}
+
+	@PostMapping("/networks/persons/{personId}/withdraw-consent")
+	String withdrawConsent(@PathVariable long personId, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		requirePlanner();
+		return personWrite(personId, confirmed(form, "confirmWithdraw"), form, model, response,
+				() -> networks.withdrawConsent(personId, viewer()), "redirect:/networks/persons/" + personId + "/edit");
+	}
+
+	@PostMapping("/networks/persons/{personId}/delete")
+	String deletePerson(@PathVariable long personId, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		requirePlanner();
+		return personWrite(personId, confirmed(form, "confirmDelete"), form, model, response,
+				() -> networks.deletePerson(personId, viewer()), "redirect:/networks/persons");
+	}
+
+	private static Map<String, String> confirmed(MultiValueMap<String, String> form, String field) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (!"yes".equals(form.getFirst(field))) {
+			problems.put(field, "network.check.confirm");
+		}
+		return problems;
+	}
+
+	private String personWrite(long personId, Map<String, String> problems, MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Runnable action, String success) {
+		if (networks.personToEdit(personId, viewer()).isEmpty()) {
+			throw new NoSuchElementException("person " + personId);
+		}
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			action.run();
+			return success;
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form.toSingleValueMap());
+			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
+			response.setStatus(422);
+			return personForm(personId, model);
+		}
+	}
+
+	@GetMapping("/networks/{id}/edit")
+	String networkForm(@PathVariable long id, Model model) {
+		requirePlanner();
+		Network network = networks.network(id).orElseThrow(() -> new NoSuchElementException("network " + id));
+		model.addAttribute("network", network);
+		model.addAttribute("deletable", networks.deletable(id));
+		model.addAttribute("areaChoices", areas.choices(LocaleContextHolder.getLocale()));
+		if (!model.containsAttribute("form")) {
+			Map<String, String> form = new HashMap<>();
+			form.put("name", network.name());
+			form.put("purpose", network.purpose());
+			model.addAttribute("form", form);
+			model.addAttribute("selectedAreas", network.areaIds().stream().map(String::valueOf).toList());
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		return "network/edit";
+	}
+
+	@PostMapping("/networks/{id}/edit")
+	String editNetwork(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		requirePlanner();
+		Map<String, String> problems = new LinkedHashMap<>();
+		List<Long> areaIds = ids(form.get("areaIds"), "areaIds", problems);
+		return networkWrite(id, problems, form, model, response, () -> networks.updateNetwork(new Network(id,
+				form.getFirst("name"), form.getFirst("purpose"), areaIds), viewer()), "redirect:/networks/" + id);
+	}
+
+	@PostMapping("/networks/{id}/delete")
+	String deleteNetwork(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		requirePlanner();
+		return networkWrite(id, confirmed(form, "confirm"), form, model, response,
+				() -> networks.deleteNetwork(id, viewer()), "redirect:/networks");
+	}
+
+	private String networkWrite(long id, Map<String, String> problems, MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, Runnable action, String success) {
+		if (networks.network(id).isEmpty()) {
+			throw new NoSuchElementException("network " + id);
+		}
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			action.run();
+			return success;
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form.toSingleValueMap());
+			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
+			response.setStatus(422);
+			return networkForm(id, model);
+		}
+	}
+
+	@GetMapping("/networks/{id}/members/{membershipId}/edit")
+	String membershipForm(@PathVariable long id, @PathVariable long membershipId, Model model) {
+		requireCoordinator(id);
+		Membership membership = networks.membership(membershipId, viewer()).filter(m -> m.networkId() == id)
+			.orElseThrow(() -> new NoSuchElementException("membership " + membershipId));
+		model.addAttribute("network", networks.network(id).orElseThrow());
+		model.addAttribute("membership", membership);
+		model.addAttribute("roles", Membership.Role.values());
+		if (!model.containsAttribute("form")) {
+			Map<String, String> form = new HashMap<>();
+			form.put("role", membership.role().name());
+			form.put("to", membership.to() == null ? null : membership.to().toString());
+			model.addAttribute("form", form);
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
+		}
+		return "network/membership";
+	}
+
+	@PostMapping("/networks/{id}/members/{membershipId}/edit")
+	String editMembership(@PathVariable long id, @PathVariable long membershipId,
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+		requireCoordinator(id);
+		if (networks.membership(membershipId, viewer()).filter(m -> m.networkId() == id).isEmpty()) {
+			throw new NoSuchElementException("membership " + membershipId);
+		}
+		Map<String, String> problems = new LinkedHashMap<>();
+		Membership.Role role = choice(Membership.Role.class, form.get("role"), "role", problems);
+		LocalDate to = date(form.get("to"), "to", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidNetworkInputException(problems);
+			}
+			networks.updateMembership(membershipId, role, to, viewer());
+			return "redirect:/networks/" + id;
+		} catch (InvalidNetworkInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(problems);
+			all.putAll(e.problems());
+			model.addAttribute("problems", all);
+			model.addAttribute("form", form);
+			response.setStatus(422);
+			return membershipForm(id, membershipId, model);
 		}
 	}
 
