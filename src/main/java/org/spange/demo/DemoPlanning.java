@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spange.access.UserScopes;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
 import org.spange.planning.Guideline;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The six guidelines of social-space-oriented planning as demo content for the Vorarlberg region: written once
- * (skipped when the first one exists), each labelled as demo content.
+ * (skipped when the first one exists), each labelled as demo content. The demo municipality user {@code gemeinde}
+ * plans for the Gemeinde Bludenz (assigned once, when it has no areas yet).
  */
 @Component
 @Profile("demo")
@@ -45,16 +47,29 @@ class DemoPlanning implements ApplicationRunner {
 			new String[] { "Vernetzung und Kooperation",
 					"Träger, Gemeinden und Land stimmen sich ab und nutzen ihre Stärken gemeinsam." });
 
+	static final String MUNICIPALITY_USER = "gemeinde";
+	/** Bludenz (Gemeindekennziffer) */
+	static final String MUNICIPALITY_GKZ = "80103";
+
 	private final Planning planning;
 	private final AreaQueries areas;
+	private final UserScopes scopes;
 
-	DemoPlanning(Planning planning, AreaQueries areas) {
+	DemoPlanning(Planning planning, AreaQueries areas, UserScopes scopes) {
 		this.planning = planning;
 		this.areas = areas;
+		this.scopes = scopes;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (scopes.areasOf(MUNICIPALITY_USER).isEmpty()
+				&& scopes.users().stream().anyMatch(u -> u.username().equals(MUNICIPALITY_USER))) {
+			areas.byCode("gemeinde", MUNICIPALITY_GKZ).ifPresent(b -> {
+				scopes.assignAreas(MUNICIPALITY_USER, List.of(b.id().value()));
+				log.info("The demo user '{}' plans for {}", MUNICIPALITY_USER, b.name());
+			});
+		}
 		String first = GUIDELINES.get(0)[0];
 		if (planning.guidelines().stream().anyMatch(g -> g.isDemo() && g.title().equals(first))) {
 			return;

@@ -76,4 +76,35 @@ public interface Planning {
 
 	/** Progress of a goal with the roll-up over its sub-goals. */
 	GoalProgress progress(long goalId);
+
+	// deletion: every delete is audited; what cannot be deleted fails with InvalidPlanningException
+
+	/** The goals that serve a guideline, by title. */
+	List<Goal> goalsOf(long guidelineId);
+
+	/**
+	 * Deletes a guideline that no goal serves.
+	 *
+	 * @throws InvalidPlanningException with field {@code goals} (code {@code guideline.inUse}) naming the goals
+	 */
+	void deleteGuideline(long id);
+
+	/** What {@link #deleteGoal} would remove. */
+	GoalDeletion goalDeletion(long id);
+
+	/**
+	 * Deletes a goal without sub-goals, with its indicator targets and the measures that serve only it (their history
+	 * and evaluations included); measures that serve other goals too only lose the link.
+	 *
+	 * @throws InvalidPlanningException with field {@code children} (code {@code goal.hasChildren})
+	 */
+	void deleteGoal(long id);
+
+	/** Deletes a measure with its status history, evaluations and links. */
+	void deleteMeasure(long id);
+
+	// the planning cycle
+
+	/** Every area with goals or measures, with its counts and its stage ({@link CycleStage}). */
+	List<CycleStage.Row> cycle();
 }

@@ -252,7 +252,19 @@ class AuthorizationTest {
 				new Object[] { "POST /api/v1/planning/measures", API_IMPORT, 403 },
 				new Object[] { "PUT /api/v1/planning/measures/{measure}", API_IMPORT, 403 },
 				new Object[] { "POST /api/v1/planning/measures/{measure}/transitions", API_IMPORT, 403 },
-				new Object[] { "POST /api/v1/planning/measures/{measure}/evaluations", API_IMPORT, 403 })) {
+				new Object[] { "POST /api/v1/planning/measures/{measure}/evaluations", API_IMPORT, 403 },
+				// planning, issue 8 finished: the measure list (also by decision), the forms (the test municipality
+				// user has no areas: 403), deleting (planners and admins; the confirmation pages change nothing,
+				// unknown ones: 404)
+				new Object[] { "GET /planning/measures", MAINTAIN_AREAS, 200 },
+				new Object[] { "GET /planning/measures/new", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /planning/goals/{goal}/edit", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /planning/goals/{goal}/delete", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /planning/measures/{measure}/delete", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /planning/guidelines/999999999/delete", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /planning/guidelines/999999999/delete", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /planning/goals/999999999/delete", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /planning/measures/999999999/delete", new Expect(LOGIN, 404, 404, 403), 403 })) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e[0], caller,
@@ -274,7 +286,47 @@ class AuthorizationTest {
 				new Endpoint("GET /tasks", loggedIn), new Endpoint("GET /conferences/999999999", unknown),
 				new Endpoint("GET /conferences/999999999.ics", unknown),
 				new Endpoint("POST /conferences/999999999/approve", unknown),
-				new Endpoint("GET /conferences/999999999/minutes", new Expect(404, 404, 404, 404)))) {
+				new Endpoint("GET /conferences/999999999/minutes", new Expect(404, 404, 404, 404)),
+				// network graph, co-operations, continuity and reviews (graph7): logged in; co-operations recorded by
+				// planners; reviews of unknown networks and rounds are not found
+				new Endpoint("GET /networks/graph", loggedIn), new Endpoint("GET /networks/cooperations", loggedIn),
+				new Endpoint("POST /networks/cooperations", new Expect(LOGIN, 422, 422, 403)),
+				new Endpoint("GET /networks/999999999/continuity", unknown),
+				new Endpoint("GET /networks/999999999/reviews", unknown),
+				new Endpoint("POST /networks/999999999/reviews", unknown),
+				new Endpoint("POST /networks/999999999/conflict-procedure", unknown),
+				new Endpoint("GET /networks/reviews/999999999", unknown),
+				new Endpoint("POST /networks/reviews/999999999/answers", unknown),
+				new Endpoint("POST /networks/reviews/999999999/close", unknown))) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
+			}
+		}
+		// editing and deleting in networks and conferences, counter-current forwarding (conf7): unknown ids. Persons
+		// and networks: planners and admins (404), everybody else 403 before anything is looked up; memberships,
+		// conferences, agenda items and forwarded items: whoever is logged in learns only that there is none (404)
+		Expect plannersFind = new Expect(LOGIN, 404, 404, 403);
+		for (Endpoint e : List.of(new Endpoint("GET /networks/persons/999999999/edit", plannersFind),
+				new Endpoint("POST /networks/persons/999999999/edit", plannersFind),
+				new Endpoint("POST /networks/persons/999999999/withdraw-consent", plannersFind),
+				new Endpoint("POST /networks/persons/999999999/delete", plannersFind),
+				new Endpoint("GET /networks/999999999/edit", plannersFind),
+				new Endpoint("POST /networks/999999999/edit", plannersFind),
+				new Endpoint("POST /networks/999999999/delete", plannersFind),
+				new Endpoint("GET /networks/999999999/members/999999999/edit", unknown),
+				new Endpoint("POST /networks/999999999/members/999999999/edit", unknown),
+				new Endpoint("GET /conferences/999999999/edit", unknown),
+				new Endpoint("POST /conferences/999999999/edit", unknown),
+				new Endpoint("POST /conferences/999999999/cancel", unknown),
+				new Endpoint("POST /conferences/999999999/delete", unknown),
+				new Endpoint("GET /conferences/999999999/agenda/999999999/edit", unknown),
+				new Endpoint("POST /conferences/999999999/agenda/999999999/edit", unknown),
+				new Endpoint("POST /conferences/999999999/agenda/999999999/move", unknown),
+				new Endpoint("POST /conferences/999999999/agenda/999999999/delete", unknown),
+				new Endpoint("POST /conferences/999999999/forward", unknown),
+				new Endpoint("POST /conferences/999999999/forwarded/999999999/agenda", unknown),
+				new Endpoint("POST /conferences/999999999/forwarded/999999999/answer", unknown))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));
@@ -283,7 +335,37 @@ class AuthorizationTest {
 		// supply and demand: municipalities read, planners and admins write (an empty category form: 200 with its
 		// problems)
 		for (Object[] e : List.of(new Object[] { "GET /needs", MAINTAIN_AREAS, 200 },
-				new Object[] { "POST /needs/categories", MAINTAIN_AREAS, 403 })) {
+				new Object[] { "POST /needs/categories", MAINTAIN_AREAS, 403 },
+				// demand projections and category deletion (proj6): an empty scenario form: 200 with its problems;
+				// unknown scenarios and categories are not found
+				new Object[] { "GET /needs/projections", MAINTAIN_AREAS, 200 },
+				new Object[] { "GET /needs/projections/template.csv", MAINTAIN_AREAS, 200 },
+				new Object[] { "POST /needs/projections", MAINTAIN_AREAS, 403 },
+				new Object[] { "GET /needs/projections/999999999", new Expect(LOGIN, 404, 404, 403), 404 },
+				new Object[] { "POST /needs/projections/999999999", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /needs/projections/999999999/delete", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /needs/projections/999999999/rates", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /needs/projections/999999999/rates/1/delete", new Expect(LOGIN, 404, 404, 403),
+						403 },
+				new Object[] { "POST /needs/projections/999999999/import", new Expect(LOGIN, 404, 404, 403), 403 },
+				new Object[] { "POST /needs/categories/no-such-category/delete", new Expect(LOGIN, 404, 404, 403),
+						403 })) {
+			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
+					"CASE_MANAGER")) {
+				cases.add(Arguments.of(e[0], caller,
+						caller.equals("MUNICIPALITY") ? (int) e[2] : ((Expect) e[1]).forCaller(caller)));
+			}
+		}
+		// accessibility (issue 6): municipalities and providers read results and progress, planners and admins start
+		// and retry runs (an empty form: 422 with its problems; a retry redirects back to the page); unknown jobs and
+		// runs are not found
+		for (Object[] e : List.of(new Object[] { "GET /needs/accessibility", new Expect(LOGIN, 200, 200, 403, 200), 200 },
+				new Object[] { "GET /needs/accessibility/jobs/999999999", new Expect(LOGIN, 404, 404, 403, 404), 404 },
+				new Object[] { "GET /needs/accessibility/runs/999999999.csv", new Expect(LOGIN, 404, 404, 403, 404),
+						404 },
+				new Object[] { "POST /needs/accessibility", new Expect(LOGIN, 422, 422, 403), 403 },
+				new Object[] { "POST /needs/accessibility/jobs/999999999/retry", new Expect(LOGIN, 302, 302, 403),
+						403 })) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e[0], caller,
@@ -295,7 +377,17 @@ class AuthorizationTest {
 		for (Endpoint e : List.of(new Endpoint("GET /planning/questionnaires", new Expect(LOGIN, 200, 200, 200)),
 				new Endpoint("GET /planning/questionnaires/templates/new", MAINTAIN_AREAS),
 				new Endpoint("POST /planning/questionnaires/templates", MAINTAIN_AREAS),
-				new Endpoint("GET /planning/questionnaires/answers/999999999", new Expect(LOGIN, 404, 404, 404)))) {
+				new Endpoint("GET /planning/questionnaires/answers/999999999", new Expect(LOGIN, 404, 404, 404)),
+				// planning, issue 8 finished: PDF export and deletion of answer sets one may not see: not found
+				new Endpoint("GET /planning/questionnaires/answers/999999999/export.pdf",
+						new Expect(LOGIN, 404, 404, 404)),
+				new Endpoint("GET /planning/questionnaires/answers/999999999/delete", new Expect(LOGIN, 404, 404, 404)),
+				new Endpoint("POST /planning/questionnaires/answers/999999999/delete",
+						new Expect(LOGIN, 404, 404, 404)),
+				// users' areas (municipality scopes): admins only; an unknown user: 404
+				new Endpoint("GET /admin/users/areas", ADMIN_ONLY),
+				new Endpoint("GET /admin/users/gemeinde/areas", ADMIN_ONLY),
+				new Endpoint("POST /admin/users/nobody-authorizationtest/areas", new Expect(LOGIN, 404, 403, 403)))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));

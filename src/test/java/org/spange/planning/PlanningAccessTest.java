@@ -21,8 +21,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Who sees and who writes: municipality users read the dashboard and goals but cannot write; providers see nothing;
- * anonymous visitors are sent to the login page (pages) or get 401 (API).
+ * Who sees and who writes: municipality users read the dashboard and goals and write only in their own areas (the
+ * demo user {@code gemeinde} plans for Bludenz, not for Bartholomäberg; scopes in detail: {@link PlanningScopeTest});
+ * providers see nothing; anonymous visitors are sent to the login page (pages) or get 401 (API).
  */
 @SpangeTest
 class PlanningAccessTest {
@@ -52,7 +53,7 @@ class PlanningAccessTest {
 	}
 
 	@Test
-	void municipalitiesReadButCannotWrite() throws Exception {
+	void municipalitiesReadEverythingButWriteOnlyInTheirAreas() throws Exception {
 		long gemeinde = area(areas, "gemeinde", "80101");
 		long guideline = guideline(planning);
 		Goal goal = goal(planning, guideline, gemeinde, null);
@@ -60,17 +61,20 @@ class PlanningAccessTest {
 		MockHttpServletResponse dashboard = send(get("/planning"), MUNICIPALITY);
 		assertThat(dashboard.getStatus()).isEqualTo(200);
 		assertThat(dashboard.getContentAsString()).contains("href=\"/planning\"", goal.title())
-			.doesNotContain("href=\"/planning/goals/new\"");
+			.contains("href=\"/planning/goals/new\"").doesNotContain("href=\"/planning/guidelines/new\"");
 		MockHttpServletResponse page = send(get("/planning/goals/" + goal.id()), MUNICIPALITY);
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains(goal.title()).doesNotContain("/edit\"");
 		assertThat(send(get("/api/v1/planning/goals/" + goal.id()), MUNICIPALITY).getStatus()).isEqualTo(200);
 
 		long before = goals();
-		assertThat(send(get("/planning/goals/new"), MUNICIPALITY).getStatus()).isEqualTo(403);
-		assertThat(send(post("/planning/goals/new").param("title", "Darf nicht").param("areaId",
-				Long.toString(gemeinde)).param("guidelineIds", Long.toString(guideline)), MUNICIPALITY).getStatus())
-			.isEqualTo(403);
+		assertThat(send(get("/planning/goals/new"), MUNICIPALITY).getStatus()).isEqualTo(200);
+		assertThat(send(get("/planning/goals/" + goal.id() + "/edit"), MUNICIPALITY).getStatus()).isEqualTo(403);
+		assertThat(send(get("/planning/guidelines/new"), MUNICIPALITY).getStatus()).isEqualTo(403);
+		MockHttpServletResponse outside = send(post("/planning/goals/new").param("title", "Darf nicht")
+			.param("areaId", Long.toString(gemeinde)).param("guidelineIds", Long.toString(guideline)), MUNICIPALITY);
+		assertThat(outside.getStatus()).isEqualTo(403);
+		assertThat(outside.getContentAsString()).contains("nur in Ihren eigenen Gebieten");
 		assertThat(send(post("/api/v1/planning/goals").contentType("application/json").content("""
 				{"title": "Darf nicht", "areaId": %d, "guidelineIds": [%d]}""".formatted(gemeinde, guideline)),
 				MUNICIPALITY).getStatus()).isEqualTo(403);

@@ -3,38 +3,26 @@ package org.spange.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spange.SpangeTest;
 import org.spange.area.AreaQueries;
-import org.spange.web.HeadlessChromium;
+import org.spange.web.BrowserTestSupport;
+import org.spange.web.BrowserTestSupport.WindowHeight;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A planner creates a goal and a measure for it through the pages in a real browser (headless Chromium): the empty
- * goal form shows its problems, the filled one saves, the measure starts and shows on the goal page; axe-core finds
- * no serious or critical WCAG 2.1 A/AA violations on the form, the goal, the measure and the dashboard. Skipped when
- * Chromium or its driver is not installed.
+ * goal form shows its problems, the filled one saves, the measure links a conference decision and an offer, starts
+ * and shows on the goal page; axe-core finds no serious or critical WCAG 2.1 A/AA violations on the forms, the goal,
+ * the measure and the dashboard. Skipped when Chromium or its driver is not installed.
  */
-@SpangeTest
-class PlanningBrowserTest {
-
-	static HeadlessChromium browser;
-	static WebDriver driver;
-
-	@LocalServerPort
-	int port;
+@WindowHeight(1400)
+class PlanningBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	AreaQueries areas;
@@ -45,31 +33,27 @@ class PlanningBrowserTest {
 	@Autowired
 	org.spange.indicator.IndicatorCatalog indicators;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.startOrSkip("PlanningBrowserTest", 1400);
-		driver = browser.driver();
-	}
+	@Autowired
+	org.spange.conference.Conferences conferences;
 
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-			driver = null;
-		}
-	}
+	@Autowired
+	org.spange.offer.OfferCatalog offers;
 
 	@Test
 	void aPlannerCreatesAGoalWithAMeasure() throws IOException {
 		String title = PlanningTestData.unique("Mehr Familien erreichen (Browsertest)");
 		String measureTitle = PlanningTestData.unique("Familientreff (Browsertest)");
 		long gemeinde = areas.byCode("gemeinde", "80101").orElseThrow().id().value();
-		browser.logIn(base(), "planung");
+		String decisionText = PlanningTestData.unique("Familientreff im Ortszentrum einrichten");
+		org.spange.conference.Decision decision = PlanningDecisionLinkTest.decision(conferences, gemeinde,
+				PlanningTestData.unique("Sozialraumkonferenz (Browsertest)"), decisionText);
+		String offerName = PlanningTestData.unique("Familientreff-Angebot (Browsertest)");
+		long offer = PlanningDecisionLinkTest.offer(offers, offerName);
+		logIn("planung");
 
 		driver.get(base() + "/planning/goals/new");
 		driver.findElement(By.cssSelector("#goal-form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
 		assertThat(driver.findElement(By.id("problems")).getText()).contains("Titel", "Gebiet", "Leitlinien");
 		assertThat(driver.findElement(By.id("f-title")).getDomAttribute("aria-describedby")).isEqualTo("err-f-title");
 		browser.screenshot("planning-goal-form-errors.png");
@@ -80,11 +64,11 @@ class PlanningBrowserTest {
 		new Select(driver.findElement(By.id("f-areaId"))).selectByValue(Long.toString(gemeinde));
 		driver.findElement(By.cssSelector("input[name=guidelineIds]")).click();
 		driver.findElement(By.cssSelector("#goal-form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
+		await().until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 
 		driver.findElement(By.linkText("Neue Maßnahme")).click();
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("measure-form")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("measure-form")));
 		// the goal and its area come preselected
 		assertThat(driver.findElement(By.cssSelector("input[name=goalIds]:checked")).isSelected()).isTrue();
 		driver.findElement(By.id("f-title")).sendKeys(measureTitle);
@@ -92,21 +76,33 @@ class PlanningBrowserTest {
 		date("f-startDate", "2026-01-01");
 		date("f-endDate", "2027-12-31");
 		driver.findElement(By.id("f-costEstimate")).sendKeys("12.500,50");
+		// the decision that created it and the offer it creates
+		WebElement decisionBox = driver.findElement(By.id("f-decision-" + decision.id()));
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", decisionBox);
+		decisionBox.click();
+		new Select(driver.findElement(By.id("f-offerIds"))).selectByValue(Long.toString(offer));
+		browser.screenshot("planning-measure-form.png");
+		assertThat(browser.audit("measure form", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
 		driver.findElement(By.cssSelector("#measure-form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.urlMatches("/planning/measures/\\d+$"));
+		await().until(ExpectedConditions.urlMatches("/planning/measures/\\d+$"));
 		assertThat(driver.findElement(By.id("measure-status")).getText()).isEqualTo("geplant");
 		assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("12.500,50 €");
+		assertThat(driver.findElement(By.id("measure-decisions")).getText()).contains(decisionText);
+		assertThat(driver.findElement(By.cssSelector("#measure-decisions a")).getDomAttribute("href"))
+			.isEqualTo("/conferences/" + decision.conferenceId() + "#decision-" + decision.id());
+		assertThat(driver.findElement(By.id("measure-offers")).getText()).contains(offerName);
 
 		new Select(driver.findElement(By.id("f-status"))).selectByValue("RUNNING");
 		driver.findElement(By.id("f-note")).sendKeys("Start");
 		driver.findElement(By.cssSelector("#status-form button[type=submit]")).click();
-		wait(driver).until(ExpectedConditions.textToBe(By.id("measure-status"), "läuft"));
+		await().until(ExpectedConditions.textToBe(By.id("measure-status"), "läuft"));
 		assertThat(driver.findElement(By.id("history")).getText()).contains("geplant → läuft", "planung", "Start");
 		assertThat(browser.audit("measure page", driver.getCurrentUrl()))
 			.as("serious or critical accessibility violations").isEmpty();
 
 		driver.findElement(By.cssSelector("nav.breadcrumb a[href*='/planning/goals/']")).click();
-		wait(driver).until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
+		await().until(ExpectedConditions.urlMatches("/planning/goals/\\d+$"));
 		assertThat(driver.findElement(By.id("measure-table")).getText()).contains(measureTitle, "läuft");
 		assertThat(driver.findElement(By.cssSelector("#goal-progress tr[data-scope=own]")).getText())
 			.contains("0 von 1");
@@ -120,7 +116,7 @@ class PlanningBrowserTest {
 				new IndicatorTarget(indicator, "2020", 10.0, 20.0, "2030", Direction.INCREASE));
 		driver.get(base() + "/planning");
 		assertThat(driver.findElement(By.cssSelector(".site-header .work-bar nav")).getText()).contains("Planung");
-		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-chart svg")));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-chart svg")));
 		assertThat(driver.findElements(By.cssSelector("#target-table tbody tr"))).isNotEmpty();
 		assertThat(driver.findElement(By.id("measure-table")).getText()).contains(measureTitle);
 		browser.screenshot("planning-dashboard.png");
@@ -133,13 +129,5 @@ class PlanningBrowserTest {
 	private void date(String id, String iso) {
 		WebElement input = driver.findElement(By.id(id));
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, iso);
-	}
-
-	private static WebDriverWait wait(WebDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
-	}
-
-	private String base() {
-		return "http://localhost:" + port;
 	}
 }

@@ -48,6 +48,10 @@ class SecurityConfiguration {
 			// early warning is internal: municipalities read it, planners act on it
 			.requestMatchers(HttpMethod.GET, "/atlas/alerts/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/atlas/alerts/**").hasAnyRole(admin, planner)
+			// accessibility results (issue 6) show areas, never supply points: municipalities and providers read them;
+			// runs are started and retried by planners and admins (the POSTs fall under /needs/** below)
+			.requestMatchers(HttpMethod.GET, "/needs/accessibility", "/needs/accessibility/**")
+			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name(), Role.PROVIDER.name())
 			.requestMatchers(HttpMethod.GET, "/needs", "/needs/**").hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers("/needs", "/needs/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, "/atlas/monitoring", "/atlas/index/**", "/atlas/typology/**")
@@ -72,7 +76,13 @@ class SecurityConfiguration {
 			.requestMatchers("/api/v1/offers/imports", "/api/v1/offers/imports/**").hasAnyRole(admin, planner)
 			// guided questionnaires: logged in; the controller checks who sees which answer set (questionnaire)
 			.requestMatchers("/planning/questionnaires", "/planning/questionnaires/**").authenticated()
-			// the planning cycle: municipalities read, planners and admins write (and open the forms)
+			// the planning cycle: municipalities read, planners and admins write (and open the forms); guidelines and
+			// every delete stay with planners and admins; goals and measures: municipalities too, the controller
+			// allows only their own areas (PlanningScope)
+			.requestMatchers("/planning/guidelines/**", "/planning/*/*/delete").hasAnyRole(admin, planner)
+			.requestMatchers("/planning/goals/new", "/planning/goals/*/edit", "/planning/measures/new",
+					"/planning/measures/*/edit", "/planning/measures/*/status", "/planning/measures/*/evaluations")
+			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
 			.requestMatchers(HttpMethod.GET, "/planning/*/new", "/planning/*/*/edit").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.GET, "/planning", "/planning/**", "/api/v1/planning/**")
 			.hasAnyRole(admin, planner, Role.MUNICIPALITY.name())
@@ -89,6 +99,8 @@ class SecurityConfiguration {
 			.requestMatchers("/api/v1/offers/**").hasAnyRole(admin, planner, Role.PROVIDER.name())
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/audit/**").hasRole(admin)
+			// users' areas (planning: municipality scopes): admins only
+			.requestMatchers("/admin/users/**").hasRole(admin)
 			.requestMatchers("/admin/**").hasAnyRole(admin, planner)
 			.requestMatchers(HttpMethod.POST, "/api/v1/areas/imports/**").hasAnyRole(admin, planner)
 			.requestMatchers("/api/v1/indicators/**").hasAnyRole(admin, planner)

@@ -19,16 +19,20 @@ import org.spange.access.AuditLog;
 import org.spange.area.AreaHierarchy;
 import org.spange.area.AreaId;
 import org.spange.area.AreaQueries;
+import org.spange.conference.Conferences;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
 import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
 import org.spange.indicator.Period;
 import org.spange.indicator.Polarity;
+import org.spange.network.Viewer;
 import org.spange.offer.OfferCatalog;
+import org.spange.planning.CycleStage;
 import org.spange.planning.Direction;
 import org.spange.planning.Evaluation;
 import org.spange.planning.Goal;
+import org.spange.planning.GoalDeletion;
 import org.spange.planning.GoalProgress;
 import org.spange.planning.Guideline;
 import org.spange.planning.IndicatorTarget;
@@ -40,6 +44,7 @@ import org.spange.planning.Planning;
 import org.spange.planning.StatusChange;
 import org.spange.planning.TargetProgress;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,9 +62,11 @@ class JdbcPlanning implements Planning {
 	private final IndicatorCatalog indicators;
 	private final IndicatorValues values;
 	private final OfferCatalog offers;
+	private final Conferences conferences;
 
 	JdbcPlanning(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, AreaQueries areas,
-			IndicatorCatalog indicators, IndicatorValues values, OfferCatalog offers) {
+			IndicatorCatalog indicators, IndicatorValues values, OfferCatalog offers, Conferences conferences) {
+		this.conferences = conferences;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.audit = audit;
@@ -407,9 +414,10 @@ class JdbcPlanning implements Planning {
 		List<Long> ids = rows.stream().map(Measure::id).toList();
 		Map<Long, List<Long>> goals = links("select measure_id, goal_id from planning.measure_goal", ids);
 		Map<Long, List<Long>> linkedOffers = links("select measure_id, offer_id from planning.measure_offer", ids);
+		Map<Long, List<Long>> decisions = links("select measure_id, decision_id from planning.measure_decision", ids);
 		return rows.stream().map(m -> new Measure(m.id(), m.title(), m.description(), m.responsible(), m.partners(),
 				m.areaId(), m.startDate(), m.endDate(), m.status(), m.costEstimate(), goals.get(m.id()),
-				linkedOffers.get(m.id()))).toList();
+				linkedOffers.get(m.id()), decisions.get(m.id()))).toList();
 	}
 
 	private Map<Long, List<Long>> links(String sql, List<Long> ids) {
@@ -477,6 +485,7 @@ class JdbcPlanning implements Planning {
 				.update();
 			jdbc.sql("delete from planning.measure_goal where measure_id = ?").param(id).update();
 			jdbc.sql("delete from planning.measure_offer where measure_id = ?").param(id).update();
+			jdbc.sql("delete from planning.measure_decision where measure_id = ?").param(id).update();
 			writeMeasureLinks(id, m);
 			audit.record("planning.measure.update", "measure", Long.toString(id), Map.of("title", m.title()));
 			return measure(id).orElseThrow();
@@ -491,6 +500,16 @@ class JdbcPlanning implements Planning {
 			jdbc.sql("insert into planning.measure_offer (measure_id, offer_id) values (?, ?)").params(id, offer)
 				.update();
 		}
+		for (Long decision : new LinkedHashSet<>(m.decisionIds())) {
+			jdbc.sql("insert into planning.measure_decision (measure_id, decision_id) values (?, ?)")
+				.params(id, decision).update();
+		}
+	}
+
+	/** Who reads the linked decisions: the signed-in user, or the system (all) outside a request. */
+	private static Viewer viewer() {
+		Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+		return viewer.loggedIn() ? viewer : new Viewer("system", true, true);
 	}
 
 	private List<Problem> measureProblems(Measure m) {
@@ -529,6 +548,13 @@ class JdbcPlanning implements Planning {
 		for (Long offer : m.offerIds()) {
 			if (offer == null || offers.offer(offer).isEmpty()) {
 				problems.add(new Problem("offerIds", "offer.unknown", "No offer " + offer));
+				break;
+			}
+		}
+		Viewer viewer = m.decisionIds().isEmpty() ? null : viewer();
+		for (Long decision : m.decisionIds()) {
+			if (decision == null || conferences.decision(decision, viewer).isEmpty()) {
+				problems.add(new Problem("decisionIds", "decision.unknown", "No decision " + decision));
 				break;
 			}
 		}
@@ -684,6 +710,117 @@ class JdbcPlanning implements Planning {
 	private void subtreeMeasures(GoalProgress p, Map<Long, Boolean> all) {
 		measuresOf(p.goal().id()).forEach(m -> all.put(m.id(), m.status() == MeasureStatus.DONE));
 		p.children().forEach(c -> subtreeMeasures(c, all));
+	}
+
+	// deletion
+
+	@Override
+	public List<Goal> goalsOf(long guidelineId) {
+		return complete(jdbc.sql(GOAL
+				+ " where id in (select goal_id from planning.goal_guideline where guideline_id = ?) order by title, id")
+			.param(guidelineId).query((rs, n) -> goalRow(rs)).list());
+	}
+
+	@Override
+	public void deleteGuideline(long id) {
+		Guideline g = guideline(id).orElseThrow(() -> new NoSuchElementException("No guideline " + id));
+		tx.executeWithoutResult(status -> {
+			// locked, so that no goal can link it between the check and the delete
+			jdbc.sql("select id from planning.guideline where id = ? for update").param(id).query(Long.class).single();
+			List<Goal> goals = goalsOf(id);
+			if (!goals.isEmpty()) {
+				throw new InvalidPlanningException(List.of(new Problem("goals", "guideline.inUse",
+						"Goals serve this guideline: " + String.join(", ", goals.stream().map(Goal::title).toList()))));
+			}
+			jdbc.sql("delete from planning.guideline where id = ?").param(id).update();
+			audit.record("planning.guideline.delete", "guideline", Long.toString(id), Map.of("title", g.title()));
+		});
+	}
+
+	@Override
+	public GoalDeletion goalDeletion(long id) {
+		Goal goal = goal(id).orElseThrow(() -> new NoSuchElementException("No goal " + id));
+		List<Measure> removed = new ArrayList<>();
+		List<Measure> unlinked = new ArrayList<>();
+		for (Measure m : measuresOf(id)) {
+			(m.goalIds().size() == 1 ? removed : unlinked).add(m);
+		}
+		int evaluations = removed.isEmpty() ? 0 : jdbc.sql(
+				"select count(*) from planning.evaluation where measure_id in (:ids)")
+			.param("ids", removed.stream().map(Measure::id).toList()).query(Integer.class).single();
+		return new GoalDeletion(goal, children(id), removed, unlinked, goal.targets().size(), evaluations);
+	}
+
+	@Override
+	public void deleteGoal(long id) {
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("select id from planning.goal where id = ? for update").param(id).query(Long.class).optional()
+				.orElseThrow(() -> new NoSuchElementException("No goal " + id));
+			GoalDeletion d = goalDeletion(id);
+			if (d.blocked()) {
+				throw new InvalidPlanningException(List.of(new Problem("children", "goal.hasChildren",
+						"The goal has sub-goals: " + String.join(", ", d.children().stream().map(Goal::title).toList()))));
+			}
+			for (Measure m : d.removed()) {
+				removeMeasure(m.id());
+			}
+			jdbc.sql("delete from planning.measure_goal where goal_id = ?").param(id).update();
+			jdbc.sql("delete from planning.indicator_target where goal_id = ?").param(id).update();
+			jdbc.sql("delete from planning.goal_guideline where goal_id = ?").param(id).update();
+			jdbc.sql("delete from planning.goal where id = ?").param(id).update();
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("title", d.goal().title());
+			details.put("measuresDeleted", d.removed().stream().map(Measure::id).toList());
+			details.put("measuresUnlinked", d.unlinked().stream().map(Measure::id).toList());
+			details.put("targets", d.targets());
+			details.put("evaluations", d.evaluations());
+			audit.record("planning.goal.delete", "goal", Long.toString(id), details);
+		});
+	}
+
+	@Override
+	public void deleteMeasure(long id) {
+		Measure m = measure(id).orElseThrow(() -> new NoSuchElementException("No measure " + id));
+		tx.executeWithoutResult(status -> {
+			int evaluations = removeMeasure(id);
+			audit.record("planning.measure.delete", "measure", Long.toString(id),
+					Map.of("title", m.title(), "evaluations", evaluations));
+		});
+	}
+
+	/** Deletes a measure with its history, evaluations and links; returns how many evaluations went with it. */
+	private int removeMeasure(long id) {
+		jdbc.sql("delete from planning.status_change where measure_id = ?").param(id).update();
+		int evaluations = jdbc.sql("delete from planning.evaluation where measure_id = ?").param(id).update();
+		// goal, offer and decision links cascade
+		jdbc.sql("delete from planning.measure where id = ?").param(id).update();
+		return evaluations;
+	}
+
+	// the planning cycle
+
+	@Override
+	public List<CycleStage.Row> cycle() {
+		return jdbc.sql("""
+				with areas as (select area_id from planning.goal union select area_id from planning.measure),
+				goals as (select g.area_id, count(*) as goals,
+				                 count(*) filter (where exists (select 1 from planning.indicator_target t
+				                                                where t.goal_id = g.id)) as targets
+				          from planning.goal g group by g.area_id),
+				measures as (select m.area_id,
+				                    count(*) filter (where m.status = 'PLANNED') as planned,
+				                    count(*) filter (where m.status = 'RUNNING') as running,
+				                    count(*) filter (where m.status = 'DONE') as done,
+				                    count(*) filter (where m.status = 'STOPPED') as stopped,
+				                    sum((select count(*) from planning.evaluation e where e.measure_id = m.id)) as evaluations
+				             from planning.measure m group by m.area_id)
+				select a.area_id, coalesce(g.goals, 0), coalesce(g.targets, 0), coalesce(m.planned, 0),
+				       coalesce(m.running, 0), coalesce(m.done, 0), coalesce(m.stopped, 0), coalesce(m.evaluations, 0)
+				from areas a left join goals g on g.area_id = a.area_id left join measures m on m.area_id = a.area_id
+				order by a.area_id""")
+			.query((rs, n) -> new CycleStage.Row(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+					rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+			.list();
 	}
 
 	// helpers

@@ -1,11 +1,15 @@
 package org.spange.planning.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.spange.access.AuditLog;
 import org.spange.planning.InvalidPlanningException;
 import org.spange.planning.InvalidPlanningException.Problem;
 import org.spange.planning.Questionnaire;
@@ -29,10 +33,50 @@ class JdbcQuestionnaires implements Questionnaires {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
+	private final AuditLog audit;
 
-	JdbcQuestionnaires(JdbcClient jdbc, TransactionTemplate tx) {
+	JdbcQuestionnaires(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.audit = audit;
+	}
+
+	@Override
+	public List<Questionnaire> templates(Locale locale) {
+		return templates().stream().map(q -> translated(q, locale))
+			.sorted(java.util.Comparator.comparing(Questionnaire::title)).toList();
+	}
+
+	@Override
+	public Optional<Questionnaire> version(long id, Locale locale) {
+		return version(id).map(q -> translated(q, locale));
+	}
+
+	/** The version with the texts of the locale's language where there are any. */
+	private Questionnaire translated(Questionnaire q, Locale locale) {
+		String language = locale == null ? "de" : locale.getLanguage();
+		if (language.isEmpty() || "de".equals(language)) {
+			return q;
+		}
+		record Text(String section, String text, String help) {
+		}
+		Map<Integer, Text> texts = new HashMap<>();
+		jdbc.sql("""
+				select rank, section, text, help from planning.questionnaire_question_text
+				where version_id = :id and language = :language""").param("id", q.id()).param("language", language)
+			.query((rs, n) -> texts.put(rs.getInt(1), new Text(rs.getString(2), rs.getString(3), rs.getString(4))))
+			.list();
+		List<Question> questions = q.questions().stream().map(x -> {
+			Text t = texts.get(x.rank());
+			return t == null ? x : new Question(x.rank(), t.section(), x.type(), t.text(), t.help());
+		}).toList();
+		return jdbc.sql("""
+				select title, description from planning.questionnaire_version_text
+				where version_id = :id and language = :language""").param("id", q.id()).param("language", language)
+			.query((rs, n) -> new Questionnaire(q.id(), q.key(), q.version(), rs.getString(1), rs.getString(2),
+					questions))
+			.optional()
+			.orElse(new Questionnaire(q.id(), q.key(), q.version(), q.title(), q.description(), questions));
 	}
 
 	@Override
@@ -93,9 +137,41 @@ class JdbcQuestionnaires implements Questionnaires {
 					.param("rank", q.rank()).param("section", q.section()).param("type", q.type().name())
 					.param("text", q.text()).param("help", q.help()).update();
 			}
+			carryTranslations(key, next, versionId);
+			audit.record("planning.questionnaire.template", "questionnaire", key,
+					Map.of("version", next, "questions", questions.size()));
 			return versionId;
 		});
 		return version(id).orElseThrow();
+	}
+
+	/**
+	 * Copies the previous version's translations to a new one: a question's translation where its section, type and
+	 * German wording did not change, the title's where the German title did not change.
+	 */
+	private void carryTranslations(String key, int version, long versionId) {
+		if (version == 1) {
+			return;
+		}
+		jdbc.sql("""
+				insert into planning.questionnaire_question_text (version_id, rank, language, section, text, help)
+				select distinct on (nq.rank, t.language) nq.version_id, nq.rank, t.language, t.section, t.text, t.help
+				from planning.questionnaire_version pv
+				join planning.questionnaire_question pq on pq.version_id = pv.id
+				join planning.questionnaire_question_text t on t.version_id = pq.version_id and t.rank = pq.rank
+				join planning.questionnaire_question nq on nq.version_id = :new
+				     and nq.section = pq.section and nq.text = pq.text and nq.type = pq.type
+				where pv.template_key = :key and pv.version = :previous
+				order by nq.rank, t.language, pq.rank""").param("new", versionId).param("key", key)
+			.param("previous", version - 1).update();
+		jdbc.sql("""
+				insert into planning.questionnaire_version_text (version_id, language, title, description)
+				select nv.id, t.language, t.title, t.description
+				from planning.questionnaire_version pv
+				join planning.questionnaire_version_text t on t.version_id = pv.id
+				join planning.questionnaire_version nv on nv.id = :new and nv.title = pv.title
+				where pv.template_key = :key and pv.version = :previous""").param("new", versionId)
+			.param("key", key).param("previous", version - 1).update();
 	}
 
 	/** Reads the question lines; every wrong line becomes a problem naming its line number (1-based). */
@@ -197,6 +273,8 @@ class JdbcQuestionnaires implements Questionnaires {
 				.param("org", a.organizationId()).param("name", a.subjectName()).param("area", a.areaId())
 				.param("owner", a.owner()).param("visibility", a.visibility().name()).query(Long.class).single();
 			write(id, a.answers());
+			audit.record("planning.questionnaire.answers.create", "questionnaire_answers", Long.toString(id),
+					Map.of("version", a.versionId(), "visibility", a.visibility().name()));
 			return id;
 		});
 	}
@@ -214,13 +292,34 @@ class JdbcQuestionnaires implements Questionnaires {
 			write(id, answers);
 			jdbc.sql("update planning.questionnaire_answer_set set updated_at = now() where id = :id").param("id", id)
 				.update();
+			audit.record("planning.questionnaire.answers.update", "questionnaire_answers", Long.toString(id),
+					Map.of("questions", answers.size()));
 		});
 	}
 
 	@Override
 	public void setVisibility(long id, Visibility visibility) {
-		jdbc.sql("update planning.questionnaire_answer_set set visibility = :v, updated_at = now() where id = :id")
-			.param("v", visibility.name()).param("id", id).update();
+		tx.executeWithoutResult(status -> {
+			int rows = jdbc.sql(
+					"update planning.questionnaire_answer_set set visibility = :v, updated_at = now() where id = :id")
+				.param("v", visibility.name()).param("id", id).update();
+			if (rows == 0) {
+				throw new NoSuchElementException("No answer set " + id);
+			}
+			audit.record("planning.questionnaire.answers.visibility", "questionnaire_answers", Long.toString(id),
+					Map.of("visibility", visibility.name()));
+		});
+	}
+
+	@Override
+	public void deleteAnswers(long id) {
+		QuestionnaireAnswers a = answerSet(id).orElseThrow(() -> new NoSuchElementException("No answer set " + id));
+		tx.executeWithoutResult(status -> {
+			// the answers cascade
+			jdbc.sql("delete from planning.questionnaire_answer_set where id = :id").param("id", id).update();
+			audit.record("planning.questionnaire.answers.delete", "questionnaire_answers", Long.toString(id),
+					Map.of("version", a.versionId(), "owner", a.owner(), "questions", a.answers().size()));
+		});
 	}
 
 	private void write(long id, Map<Integer, List<Item>> answers) {

@@ -274,8 +274,9 @@ public final class PlanningForms {
 		private String endDate;
 		private String costEstimate;
 		private List<String> goalIds = new ArrayList<>();
-		/** offer ids separated by commas or blanks */
+		/** offer ids separated by commas or blanks (a multiple choice sends them joined by commas) */
 		private String offerIds;
+		private List<String> decisionIds = new ArrayList<>();
 
 		static MeasureForm of(Measure m) {
 			MeasureForm f = new MeasureForm();
@@ -291,11 +292,48 @@ public final class PlanningForms {
 						.format(m.costEstimate());
 			f.goalIds = new ArrayList<>(m.goalIds().stream().map(String::valueOf).toList());
 			f.offerIds = String.join(", ", m.offerIds().stream().map(String::valueOf).toList());
+			f.decisionIds = new ArrayList<>(m.decisionIds().stream().map(String::valueOf).toList());
 			return f;
 		}
 
 		public boolean hasGoal(long id) {
 			return goalIds != null && goalIds.contains(Long.toString(id));
+		}
+
+		public boolean hasDecision(long id) {
+			return decisionIds != null && decisionIds.contains(Long.toString(id));
+		}
+
+		public boolean hasOffer(long id) {
+			return offerIds().contains(id);
+		}
+
+		/** The readable offer ids chosen. */
+		java.util.Set<Long> offerIds() {
+			java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+			if (blank(offerIds) != null) {
+				for (String o : offerIds.strip().split("[,;\\s]+")) {
+					try {
+						ids.add(Long.valueOf(o));
+					} catch (NumberFormatException e) {
+						// shown as a problem by parse()
+					}
+				}
+			}
+			return ids;
+		}
+
+		/** The readable decision ids chosen. */
+		java.util.Set<Long> decisionIds() {
+			java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+			for (String d : decisionIds == null ? List.<String>of() : decisionIds) {
+				try {
+					ids.add(Long.valueOf(d.strip()));
+				} catch (NumberFormatException | NullPointerException e) {
+					// shown as a problem by parse()
+				}
+			}
+			return ids;
 		}
 
 		Parsed<Measure> parse() {
@@ -316,9 +354,16 @@ public final class PlanningForms {
 					}
 				}
 			}
+			List<Long> decisions = new ArrayList<>();
+			for (String d : decisionIds == null ? List.<String>of() : decisionIds) {
+				Long id = id(problems, "decisionIds", d);
+				if (id != null) {
+					decisions.add(id);
+				}
+			}
 			Measure m = new Measure(null, title, description, responsible, partners, id(problems, "areaId", areaId),
 					date(problems, "startDate", startDate), date(problems, "endDate", endDate), null,
-					decimal(problems, "costEstimate", costEstimate), goals, offers);
+					decimal(problems, "costEstimate", costEstimate), goals, offers, decisions);
 			return new Parsed<>(m, problems);
 		}
 
@@ -342,6 +387,8 @@ public final class PlanningForms {
 		public void setGoalIds(List<String> v) { this.goalIds = v; }
 		public String getOfferIds() { return offerIds; }
 		public void setOfferIds(String v) { this.offerIds = v; }
+		public List<String> getDecisionIds() { return decisionIds; }
+		public void setDecisionIds(List<String> v) { this.decisionIds = v; }
 	}
 
 	public static class StatusForm {

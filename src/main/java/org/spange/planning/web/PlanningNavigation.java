@@ -6,9 +6,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The header's "Planung" link and the write buttons of the planning pages, by role. */
+/**
+ * The header's "Planung" link and the write buttons of the planning pages, by role; {@code canPlanMeasures} also for
+ * municipality users with areas (the conference page's "Maßnahme anlegen" links use it).
+ */
 @ControllerAdvice
 class PlanningNavigation {
+
+	private final PlanningScope scope;
+
+	PlanningNavigation(@org.springframework.context.annotation.Lazy PlanningScope scope) {
+		this.scope = scope;
+	}
+
+	@ModelAttribute("canPlanMeasures")
+	boolean canPlanMeasures(HttpServletRequest request) {
+		return request.getUserPrincipal() != null && scope.mayWriteSome(request);
+	}
 
 	static boolean canWrite(HttpServletRequest request) {
 		return request.getUserPrincipal() != null

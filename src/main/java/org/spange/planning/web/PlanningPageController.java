@@ -3,6 +3,7 @@ package org.spange.planning.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,19 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.spange.conference.Conference;
+import org.spange.conference.ConferenceView;
+import org.spange.conference.Conferences;
+import org.spange.conference.DecisionSummary;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
+import org.spange.network.Viewer;
+import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
+import org.spange.planning.CycleStage;
 import org.spange.planning.Direction;
 import org.spange.planning.Goal;
 import org.spange.planning.GoalProgress;
@@ -31,6 +42,7 @@ import org.spange.planning.web.PlanningForms.Parsed;
 import org.spange.planning.web.PlanningForms.StatusForm;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,9 +57,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The planning pages: the dashboard for the region or one area, a goal with its roll-up, a measure with its history
- * and evaluations, and the forms. Planners and admins write, municipality users read (security configuration). Every
- * form is checked on the server as a whole; every problem is shown at its field and in a summary, and the form keeps
- * what was typed.
+ * and evaluations, the measure list (also by conference decision), and the forms. Planners and admins write
+ * everywhere, municipality users read everything and write goals and measures in their own areas
+ * ({@link PlanningScope}); guidelines are for planners and admins. Every form is checked on the server as a whole;
+ * every problem is shown at its field and in a summary, and the form keeps what was typed.
  */
 @Controller
 @RequestMapping("/planning")
@@ -58,9 +71,13 @@ class PlanningPageController {
 	private final IndicatorCatalog indicators;
 	private final OfferCatalog offers;
 	private final MessageSource messages;
+	private final Conferences conferences;
+	private final PlanningScope scope;
 
 	PlanningPageController(Planning planning, AreaChoices areaChoices, IndicatorCatalog indicators,
-			OfferCatalog offers, MessageSource messages) {
+			OfferCatalog offers, MessageSource messages, Conferences conferences, PlanningScope scope) {
+		this.conferences = conferences;
+		this.scope = scope;
 		this.planning = planning;
 		this.areaChoices = areaChoices;
 		this.indicators = indicators;
@@ -80,6 +97,23 @@ class PlanningPageController {
 	public record LevelGoals(String levelName, List<GoalRow> goals) {
 	}
 
+	/** One area's place in the planning cycle, for the dashboard. */
+	public record CycleRow(String areaLabel, CycleStage.Row counts, CycleStage stage) {
+	}
+
+	/** The decisions of one conference, for the measure form. */
+	public record DecisionGroup(long conferenceId, String title, java.time.Instant startsAt,
+			List<DecisionSummary> decisions) {
+	}
+
+	/** A linked decision as the measure page shows it; {@code summary} is null when the user may not see it. */
+	public record LinkedDecision(long id, DecisionSummary summary) {
+	}
+
+	static Viewer viewer() {
+		return Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+	}
+
 	@ExceptionHandler(NoSuchElementException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
@@ -89,7 +123,8 @@ class PlanningPageController {
 	// dashboard
 
 	@GetMapping
-	String dashboard(@RequestParam(required = false) Long area, Locale locale, Model model) {
+	String dashboard(@RequestParam(required = false) Long area, Locale locale, Model model,
+			HttpServletRequest request) {
 		List<AreaChoices.Group> groups = areaChoices.groups(locale);
 		Map<Long, String> labels = AreaChoices.labels(groups);
 		Set<Long> within = area == null ? null : areaChoices.within(area);
@@ -134,7 +169,37 @@ class PlanningPageController {
 		model.addAttribute("targets", targets);
 		model.addAttribute("targetChart", targetChart(targets, locale));
 		model.addAttribute("today", today);
+		model.addAttribute("cycle", cycle(area, within, labels, groups));
+		model.addAttribute("stages", CycleStage.values());
+		model.addAttribute("mayPlan", scope.mayWriteSome(request));
 		return "planning/dashboard";
+	}
+
+	/**
+	 * The planning cycle per area: every area with goals or measures (within the chosen area), the chosen area always;
+	 * coarser levels first, then by name.
+	 */
+	private List<CycleRow> cycle(Long area, Set<Long> within, Map<Long, String> labels,
+			List<AreaChoices.Group> groups) {
+		Map<Long, CycleStage.Row> rows = new LinkedHashMap<>();
+		for (CycleStage.Row r : planning.cycle()) {
+			if (within == null || within.contains(r.areaId())) {
+				rows.put(r.areaId(), r);
+			}
+		}
+		if (area != null) {
+			rows.putIfAbsent(area, new CycleStage.Row(area, 0, 0, 0, 0, 0, 0, 0));
+		}
+		Map<Long, Integer> order = new HashMap<>();
+		int i = 0;
+		for (AreaChoices.Group g : groups) {
+			for (AreaChoices.Option o : g.options()) {
+				order.putIfAbsent(o.id(), i++);
+			}
+		}
+		return rows.values().stream()
+			.sorted(java.util.Comparator.comparing((CycleStage.Row r) -> order.getOrDefault(r.areaId(), Integer.MAX_VALUE)))
+			.map(r -> new CycleRow(labels.getOrDefault(r.areaId(), "#" + r.areaId()), r, r.stage())).toList();
 	}
 
 	/** The chart's data: one bar per target, progress in percent (null where the current value is missing). */
@@ -161,8 +226,9 @@ class PlanningPageController {
 	// goal
 
 	@GetMapping("/goals/{id:\\d+}")
-	String goal(@PathVariable long id, Locale locale, Model model) {
+	String goal(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		Goal goal = planning.goal(id).orElseThrow();
+		model.addAttribute("mayEdit", scope.mayWrite(request, goal.areaId()));
 		Map<Long, String> labels = areaChoices.labels(locale);
 		GoalProgress progress = planning.progress(id);
 		model.addAttribute("goal", goal);
@@ -180,13 +246,18 @@ class PlanningPageController {
 	// measure
 
 	@GetMapping("/measures/{id:\\d+}")
-	String measure(@PathVariable long id, Locale locale, Model model) {
+	String measure(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		return measurePage(planning.measure(id).orElseThrow(), new StatusForm(), FormProblems.none(),
-				new EvaluationForm(), FormProblems.none(), locale, model);
+				new EvaluationForm(), FormProblems.none(), locale, model, request);
 	}
 
 	private String measurePage(Measure measure, StatusForm statusForm, FormProblems statusProblems,
-			EvaluationForm evaluationForm, FormProblems evaluationProblems, Locale locale, Model model) {
+			EvaluationForm evaluationForm, FormProblems evaluationProblems, Locale locale, Model model,
+			HttpServletRequest request) {
+		Viewer viewer = viewer();
+		model.addAttribute("mayEdit", scope.mayWrite(request, measure.areaId()));
+		model.addAttribute("decisions", measure.decisionIds().stream()
+			.map(d -> new LinkedDecision(d, conferences.decision(d, viewer).orElse(null))).toList());
 		if (evaluationForm.getEvaluatedOn() == null) {
 			evaluationForm.setEvaluatedOn(LocalDate.now().toString());
 		}
@@ -209,8 +280,9 @@ class PlanningPageController {
 
 	@PostMapping("/measures/{id:\\d+}/status")
 	String changeStatus(@PathVariable long id, @ModelAttribute("statusForm") StatusForm form, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Measure measure = planning.measure(id).orElseThrow();
+		scope.require(request, measure.areaId());
 		List<Problem> problems = new ArrayList<>();
 		MeasureStatus to = null;
 		if (PlanningForms.blank(form.getStatus()) == null) {
@@ -232,13 +304,14 @@ class PlanningPageController {
 			}
 		}
 		return measurePage(measure, form, FormProblems.of(problems, messages, locale), new EvaluationForm(),
-				FormProblems.none(), locale, model);
+				FormProblems.none(), locale, model, request);
 	}
 
 	@PostMapping("/measures/{id:\\d+}/evaluations")
 	String evaluate(@PathVariable long id, @ModelAttribute("evaluationForm") EvaluationForm form, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Measure measure = planning.measure(id).orElseThrow();
+		scope.require(request, measure.areaId());
 		Parsed<org.spange.planning.Evaluation> parsed = form.parse();
 		List<Problem> problems = new ArrayList<>(parsed.problems());
 		if (problems.isEmpty()) {
@@ -251,7 +324,7 @@ class PlanningPageController {
 			}
 		}
 		return measurePage(measure, new StatusForm(), FormProblems.none(), form,
-				FormProblems.of(problems, messages, locale), locale, model);
+				FormProblems.of(problems, messages, locale), locale, model, request);
 	}
 
 	// guideline form
@@ -302,26 +375,37 @@ class PlanningPageController {
 	// goal form
 
 	@GetMapping("/goals/new")
-	String newGoal(@RequestParam(required = false) Long parent, Locale locale, Model model) {
+	String newGoal(@RequestParam(required = false) Long parent, Locale locale, Model model,
+			HttpServletRequest request) {
+		scope.requireSome(request);
 		GoalForm form = GoalForm.empty();
 		if (parent != null) {
 			form.setParentId(parent.toString());
+			planning.goal(parent).filter(g -> scope.mayWrite(request, g.areaId()))
+				.ifPresent(g -> form.setAreaId(g.areaId().toString()));
 		}
-		return goalForm(null, form, FormProblems.none(), locale, model);
+		return goalForm(null, form, FormProblems.none(), locale, model, request);
 	}
 
 	@GetMapping("/goals/{id:\\d+}/edit")
-	String editGoal(@PathVariable long id, Locale locale, Model model) {
+	String editGoal(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		Goal g = planning.goal(id).orElseThrow();
-		return goalForm(g, GoalForm.of(g), FormProblems.none(), locale, model);
+		scope.require(request, g.areaId());
+		return goalForm(g, GoalForm.of(g), FormProblems.none(), locale, model, request);
 	}
 
 	@PostMapping({ "/goals/new", "/goals/{id:\\d+}/edit" })
 	String saveGoal(@PathVariable(required = false) Long id, @ModelAttribute("form") GoalForm form, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		Goal current = id == null ? null : planning.goal(id).orElseThrow();
+		if (current == null) {
+			scope.requireSome(request);
+		} else {
+			scope.require(request, current.areaId());
+		}
 		Parsed<Goal> parsed = form.parse();
 		List<Problem> problems = merge(parsed.problems(), planning.check(id, parsed.value()));
+		problems = outOfScope(problems, parsed.value().areaId(), request, response);
 		if (problems.isEmpty()) {
 			try {
 				Goal saved = id == null ? planning.createGoal(parsed.value()) : planning.updateGoal(id, parsed.value());
@@ -332,17 +416,58 @@ class PlanningPageController {
 			}
 		}
 		form.compact();
-		return goalForm(current, form, FormProblems.of(problems, messages, locale), locale, model);
+		return goalForm(current, form, FormProblems.of(problems, messages, locale), locale, model, request);
 	}
 
-	private String goalForm(Goal current, GoalForm form, FormProblems problems, Locale locale, Model model) {
+	/**
+	 * A municipality user's goal or measure outside their areas: a problem at the area (status 403), unless the area
+	 * has a problem already.
+	 */
+	private List<Problem> outOfScope(List<Problem> problems, Long areaId, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (areaId == null || scope.mayWrite(request, areaId)
+				|| problems.stream().anyMatch(p -> p.field().equals("areaId"))) {
+			return problems;
+		}
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		List<Problem> all = new ArrayList<>(problems);
+		all.add(new Problem("areaId", "area.outOfScope", "Only in your own areas"));
+		return all;
+	}
+
+	/** A municipality user's assigned areas as text, for the forms' hint; null for planners and admins. */
+	private String scopeAreas(List<AreaChoices.Group> groups, HttpServletRequest request) {
+		Set<Long> assigned = scope.assignedAreas(request);
+		if (assigned == null) {
+			return null;
+		}
+		Map<Long, String> labels = AreaChoices.labels(groups);
+		return String.join(", ", assigned.stream().map(a -> labels.getOrDefault(a, "#" + a)).toList());
+	}
+
+	/** The area choices: every area for planners and admins, the writable ones for municipality users. */
+	private List<AreaChoices.Group> writableGroups(Locale locale, HttpServletRequest request) {
+		List<AreaChoices.Group> groups = areaChoices.groups(locale);
+		Set<Long> writable = scope.writableAreas(request);
+		if (writable == null) {
+			return groups;
+		}
+		return groups.stream()
+			.map(g -> new AreaChoices.Group(g.levelKey(), g.levelName(),
+					g.options().stream().filter(o -> writable.contains(o.id())).toList()))
+			.filter(g -> !g.options().isEmpty()).toList();
+	}
+
+	private String goalForm(Goal current, GoalForm form, FormProblems problems, Locale locale, Model model,
+			HttpServletRequest request) {
 		form.fill();
 		model.addAttribute("current", current);
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		List<AreaChoices.Group> groups = areaChoices.groups(locale);
-		model.addAttribute("areaGroups", groups);
+		model.addAttribute("areaGroups", writableGroups(locale, request));
 		model.addAttribute("areaLabels", AreaChoices.labels(groups));
+		model.addAttribute("scopeAreas", scopeAreas(groups, request));
 		model.addAttribute("guidelines", planning.guidelines());
 		model.addAttribute("parents", planning.goals().stream()
 			.filter(g -> current == null || !g.id().equals(current.id())).toList());
@@ -354,27 +479,53 @@ class PlanningPageController {
 	// measure form
 
 	@GetMapping("/measures/new")
-	String newMeasure(@RequestParam(required = false) Long goal, Locale locale, Model model) {
+	String newMeasure(@RequestParam(required = false) Long goal, @RequestParam(required = false) Long decision,
+			Locale locale, Model model, HttpServletRequest request) {
+		scope.requireSome(request);
 		MeasureForm form = new MeasureForm();
 		if (goal != null) {
 			form.getGoalIds().add(goal.toString());
-			planning.goal(goal).ifPresent(g -> form.setAreaId(g.areaId().toString()));
+			planning.goal(goal).filter(g -> scope.mayWrite(request, g.areaId()))
+				.ifPresent(g -> form.setAreaId(g.areaId().toString()));
 		}
-		return measureForm(null, form, FormProblems.none(), locale, model);
+		if (decision != null) {
+			// prefilled from the decision: its text as title (and description when longer), its conference's area
+			conferences.decision(decision, viewer()).ifPresent(d -> {
+				form.getDecisionIds().add(Long.toString(d.id()));
+				String text = d.text().strip();
+				form.setTitle(text.length() <= 200 ? text : text.substring(0, 199) + "…");
+				if (text.length() > 200) {
+					form.setDescription(text);
+				}
+				if (d.conferenceAreaId() != null && form.getAreaId() == null
+						&& scope.mayWrite(request, d.conferenceAreaId())) {
+					form.setAreaId(d.conferenceAreaId().toString());
+				}
+			});
+		}
+		return measureForm(null, form, FormProblems.none(), locale, model, request);
 	}
 
 	@GetMapping("/measures/{id:\\d+}/edit")
-	String editMeasure(@PathVariable long id, Locale locale, Model model) {
+	String editMeasure(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		Measure m = planning.measure(id).orElseThrow();
-		return measureForm(m, MeasureForm.of(m), FormProblems.none(), locale, model);
+		scope.require(request, m.areaId());
+		return measureForm(m, MeasureForm.of(m), FormProblems.none(), locale, model, request);
 	}
 
 	@PostMapping({ "/measures/new", "/measures/{id:\\d+}/edit" })
 	String saveMeasure(@PathVariable(required = false) Long id, @ModelAttribute("form") MeasureForm form,
-			Locale locale, Model model, RedirectAttributes redirect) {
+			Locale locale, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		Measure current = id == null ? null : planning.measure(id).orElseThrow();
+		if (current == null) {
+			scope.requireSome(request);
+		} else {
+			scope.require(request, current.areaId());
+		}
 		Parsed<Measure> parsed = form.parse();
 		List<Problem> problems = merge(parsed.problems(), planning.check(parsed.value()));
+		problems = outOfScope(problems, parsed.value().areaId(), request, response);
 		if (problems.isEmpty()) {
 			try {
 				Measure saved = id == null ? planning.createMeasure(parsed.value())
@@ -385,19 +536,92 @@ class PlanningPageController {
 				problems = e.problems();
 			}
 		}
-		return measureForm(current, form, FormProblems.of(problems, messages, locale), locale, model);
+		return measureForm(current, form, FormProblems.of(problems, messages, locale), locale, model, request);
 	}
 
 	private String measureForm(Measure current, MeasureForm form, FormProblems problems, Locale locale,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		model.addAttribute("current", current);
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		List<AreaChoices.Group> groups = areaChoices.groups(locale);
-		model.addAttribute("areaGroups", groups);
+		model.addAttribute("areaGroups", writableGroups(locale, request));
 		model.addAttribute("areaLabels", AreaChoices.labels(groups));
+		model.addAttribute("scopeAreas", scopeAreas(groups, request));
 		model.addAttribute("goals", planning.goals());
+		model.addAttribute("decisionGroups", decisionChoices(form.decisionIds()));
+		model.addAttribute("offerChoices", offerChoices(form.offerIds()));
 		return "planning/measure-form";
+	}
+
+	private static final int RECENT_CONFERENCES = 15;
+
+	/**
+	 * The decisions a measure can refer to: those of the most recent conferences the user may see (restricted case
+	 * conferences left out), and every decision already chosen that the user may see.
+	 */
+	private List<DecisionGroup> decisionChoices(Set<Long> chosen) {
+		Viewer viewer = viewer();
+		Map<Long, DecisionGroup> groups = new LinkedHashMap<>();
+		List<Conference> recent = conferences.visible(viewer).stream().filter(c -> !c.restricted())
+			.sorted(java.util.Comparator.comparing(Conference::startsAt).reversed()).toList();
+		int scanned = 0;
+		for (Conference c : recent) {
+			if (groups.size() >= RECENT_CONFERENCES || scanned++ >= 4 * RECENT_CONFERENCES) {
+				break;
+			}
+			ConferenceView view = conferences.view(c.id(), viewer).orElse(null);
+			if (view == null || view.decisions().isEmpty()) {
+				continue;
+			}
+			groups.put(c.id(), new DecisionGroup(c.id(), c.title(), c.startsAt(), new ArrayList<>(view.decisions()
+				.stream().map(d -> new DecisionSummary(d.id(), d.text(), c.id(), c.title(), c.startsAt(), c.areaId()))
+				.toList())));
+		}
+		Set<Long> shown = new java.util.HashSet<>();
+		groups.values().forEach(g -> g.decisions().forEach(d -> shown.add(d.id())));
+		for (Long id : chosen) {
+			if (!shown.contains(id)) {
+				conferences.decision(id, viewer).ifPresent(d -> groups
+					.computeIfAbsent(d.conferenceId(),
+							k -> new DecisionGroup(d.conferenceId(), d.conferenceTitle(), d.conferenceStartsAt(),
+									new ArrayList<>()))
+					.decisions().add(d));
+			}
+		}
+		return List.copyOf(groups.values());
+	}
+
+	private static final int OFFER_CHOICES = 1000;
+
+	/** The offers a measure can create or change: active ones by name, and those already chosen. */
+	private List<Offer> offerChoices(Set<Long> chosen) {
+		Map<Long, Offer> choices = new LinkedHashMap<>();
+		offers.offers(true, 0, OFFER_CHOICES).items().forEach(o -> choices.put(o.id(), o));
+		for (Long id : chosen) {
+			if (!choices.containsKey(id)) {
+				offers.offer(id).ifPresent(o -> choices.put(o.id(), o));
+			}
+		}
+		return choices.values().stream().sorted(java.util.Comparator.comparing(Offer::name, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	// measure list (all, or those a decision created)
+
+	@GetMapping("/measures")
+	String measures(@RequestParam(required = false) Long decision, Locale locale, Model model,
+			HttpServletRequest request) {
+		model.addAttribute("mayPlan", scope.mayWriteSome(request));
+		List<Measure> list = planning.measures().stream()
+			.filter(m -> decision == null || m.decisionIds().contains(decision)).toList();
+		model.addAttribute("list", list);
+		model.addAttribute("decision", decision);
+		model.addAttribute("decisionSummary",
+				decision == null ? null : conferences.decision(decision, viewer()).orElse(null));
+		model.addAttribute("areaLabels", areaChoices.labels(locale));
+		model.addAttribute("today", LocalDate.now());
+		return "planning/measures";
 	}
 
 	/** The form's own problems first; the service's only for fields the form could read. */

@@ -56,8 +56,11 @@ class QuestionnaireController {
 	private final Questionnaires questionnaires;
 	private final OfferCatalog offers;
 	private final AreaChoices areaChoices;
+	private final QuestionnairePdf pdf;
 
-	QuestionnaireController(Questionnaires questionnaires, OfferCatalog offers, AreaChoices areaChoices) {
+	QuestionnaireController(Questionnaires questionnaires, OfferCatalog offers, AreaChoices areaChoices,
+			QuestionnairePdf pdf) {
+		this.pdf = pdf;
 		this.questionnaires = questionnaires;
 		this.offers = offers;
 		this.areaChoices = areaChoices;
@@ -135,10 +138,10 @@ class QuestionnaireController {
 		List<Row> rows = new ArrayList<>();
 		for (QuestionnaireAnswers a : questionnaires.answerSets()) {
 			if (canSee(a, request)) {
-				rows.add(new Row(a, questionnaires.version(a.versionId()).orElseThrow(), subject(a, locale)));
+				rows.add(new Row(a, questionnaires.version(a.versionId(), locale).orElseThrow(), subject(a, locale)));
 			}
 		}
-		model.addAttribute("templates", questionnaires.templates());
+		model.addAttribute("templates", questionnaires.templates(locale));
 		model.addAttribute("rows", rows);
 		model.addAttribute("canEditTemplates", any(request, Role.ADMIN, Role.PLANNER));
 		model.addAttribute("canAnswer", any(request, Role.ADMIN, Role.PLANNER, Role.PROVIDER));
@@ -202,7 +205,7 @@ class QuestionnaireController {
 	@GetMapping("/versions/{id}/answers/new")
 	String newAnswers(@PathVariable long id, HttpServletRequest request, Locale locale, Model model) {
 		require(any(request, Role.ADMIN, Role.PLANNER, Role.PROVIDER));
-		Questionnaire q = questionnaires.version(id).orElseThrow();
+		Questionnaire q = questionnaires.version(id, locale).orElseThrow();
 		return answerForm(model, q, null, Map.of("visibility", "PRIVATE"), List.of(), locale,
 				request.getRemoteUser());
 	}
@@ -211,7 +214,7 @@ class QuestionnaireController {
 	String createAnswers(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request,
 			Locale locale, Model model) {
 		require(any(request, Role.ADMIN, Role.PLANNER, Role.PROVIDER));
-		Questionnaire q = questionnaires.version(id).orElseThrow();
+		Questionnaire q = questionnaires.version(id, locale).orElseThrow();
 		Map<String, String> read = new LinkedHashMap<>();
 		Long organization = FormValues.id(form.get("organizationId"), "organizationId", read);
 		Long area = FormValues.id(form.get("areaId"), "areaId", read);
@@ -245,7 +248,7 @@ class QuestionnaireController {
 	String view(@PathVariable long id, HttpServletRequest request, Locale locale, Model model) {
 		QuestionnaireAnswers a = visible(id, request);
 		model.addAttribute("answers", a);
-		model.addAttribute("version", questionnaires.version(a.versionId()).orElseThrow());
+		model.addAttribute("version", questionnaires.version(a.versionId(), locale).orElseThrow());
 		model.addAttribute("subject", subject(a, locale));
 		model.addAttribute("canChange", canChange(a, request));
 		return "planning/questionnaire-answer";
@@ -255,7 +258,7 @@ class QuestionnaireController {
 	String edit(@PathVariable long id, HttpServletRequest request, Locale locale, Model model) {
 		QuestionnaireAnswers a = visible(id, request);
 		require(canChange(a, request));
-		Questionnaire q = questionnaires.version(a.versionId()).orElseThrow();
+		Questionnaire q = questionnaires.version(a.versionId(), locale).orElseThrow();
 		Map<String, String> form = new LinkedHashMap<>();
 		for (Questionnaire.Question question : q.questions()) {
 			StringBuilder s = new StringBuilder();
@@ -272,7 +275,7 @@ class QuestionnaireController {
 			Locale locale, Model model) {
 		QuestionnaireAnswers a = visible(id, request);
 		require(canChange(a, request));
-		Questionnaire q = questionnaires.version(a.versionId()).orElseThrow();
+		Questionnaire q = questionnaires.version(a.versionId(), locale).orElseThrow();
 		try {
 			questionnaires.updateAnswers(id, answers(q, form));
 			return "redirect:/planning/questionnaires/answers/" + id;
@@ -334,7 +337,7 @@ class QuestionnaireController {
 	@GetMapping("/answers/{id}/export.docx")
 	ResponseEntity<byte[]> docx(@PathVariable long id, HttpServletRequest request, Locale locale) throws IOException {
 		QuestionnaireAnswers a = visible(id, request);
-		Questionnaire q = questionnaires.version(a.versionId()).orElseThrow();
+		Questionnaire q = questionnaires.version(a.versionId(), locale).orElseThrow();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (XWPFDocument doc = new XWPFDocument()) {
 			line(doc, q.title() + " – " + subject(a, locale), true, 16);
@@ -360,6 +363,39 @@ class QuestionnaireController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("fragebogen-" + id + ".docx").build().toString())
 			.body(out.toByteArray());
+	}
+
+	@GetMapping("/answers/{id}/export.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable long id, HttpServletRequest request, Locale locale) {
+		QuestionnaireAnswers a = visible(id, request);
+		Questionnaire q = questionnaires.version(a.versionId(), locale).orElseThrow();
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("fragebogen-" + id + ".pdf").build().toString())
+			.body(pdf.render(q, a, subject(a, locale), locale));
+	}
+
+	// deletion: owner and admins, after a confirmation page
+
+	@GetMapping("/answers/{id}/delete")
+	String confirmDelete(@PathVariable long id, HttpServletRequest request, Locale locale, Model model) {
+		QuestionnaireAnswers a = visible(id, request);
+		require(canChange(a, request));
+		model.addAttribute("answers", a);
+		model.addAttribute("version", questionnaires.version(a.versionId(), locale).orElseThrow());
+		model.addAttribute("subject", subject(a, locale));
+		model.addAttribute("itemCount", a.answers().values().stream().mapToInt(List::size).sum());
+		return "planning/questionnaire-delete";
+	}
+
+	@PostMapping("/answers/{id}/delete")
+	String delete(@PathVariable long id, HttpServletRequest request,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		QuestionnaireAnswers a = visible(id, request);
+		require(canChange(a, request));
+		questionnaires.deleteAnswers(id);
+		redirect.addFlashAttribute("deleted", "questionnaire.deleted");
+		return "redirect:/planning/questionnaires";
 	}
 
 	private static void line(XWPFDocument doc, String text, boolean bold, int size) {
