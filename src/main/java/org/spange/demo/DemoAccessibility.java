@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoAccessibility implements ApplicationRunner {
 
 	static final String GRID = "vorarlberg-synthetisch";
-	static final String NAME = "Vorarlberg: 1-km-Raster, synthetisch";
+	static final String NAME = "Vorarlberg: 1-km-Raster";
 	static final String ATTRIBUTION = "Synthetisch: die Bevölkerung jeder Gemeinde am 1.1.%d (Datenquelle: Statistik"
 			+ " Austria, CC BY 4.0) deterministisch auf ein 1-km-Raster verteilt, zur Mitte der Gemeinde dichter."
 			+ " Nicht der reale Wohnort – nur zur Vorführung. / Synthetic: each Gemeinde's population spread over a"

@@ -255,7 +255,7 @@ class AccessibilityPageTest {
 			.getContentAsString();
 		assertThat(page).contains("Kein Straßennetz konfiguriert", "id=\"access-form\"",
 				"<option value=\"STRAIGHT_LINE\"").doesNotContain("<option value=\"CAR\"");
-		assertThat(page).contains("Vorarlberg: 1-km-Raster, synthetisch – synthetisch");
+		assertThat(page).contains("Vorarlberg: 1-km-Raster – synthetisch");
 	}
 
 	private MockHttpServletRequestBuilder form(String threshold, String catchment) {

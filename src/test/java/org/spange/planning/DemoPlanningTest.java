@@ -11,7 +11,10 @@ import org.spange.SpangeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The six demo guidelines are loaded once, labelled as demo content, and shown on the dashboard. */
+/**
+ * The six demo guidelines are loaded once, labelled as demo content, and shown on the dashboard; the demo planning
+ * cycle has goals on three levels with indicator targets and measures in several states, one created by a decision.
+ */
 @SpangeTest
 class DemoPlanningTest {
 
@@ -36,5 +39,23 @@ class DemoPlanningTest {
 		String html = mvc.perform(get("/planning").with(user("planung").roles("PLANNER"))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(html).contains("Prävention vor Intervention", "Demo-Inhalt");
+	}
+
+	@Test
+	void theDemoCycleHasGoalsTargetsAndMeasures() {
+		List<Goal> goals = planning.goals().stream().filter(g -> g.title().endsWith("(Demo)")).toList();
+		assertThat(goals).extracting(Goal::title).contains("Kinderarmut in Vorarlberg verringern (Demo)",
+				"Familien im Bezirk Bludenz früh erreichen (Demo)",
+				"Kinderbetreuung unter 3 Jahren in Bludenz ausbauen (Demo)");
+		assertThat(goals).filteredOn(g -> g.parentId() != null).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(goals).flatExtracting(Goal::targets).isNotEmpty()
+			.allSatisfy(t -> assertThat(t.baselineValue()).as("baseline from the demo statistics").isNotNull());
+		List<Measure> measures = planning.measures().stream().filter(m -> m.title().endsWith("(Demo)")).toList();
+		assertThat(measures).extracting(Measure::status).contains(MeasureStatus.PLANNED, MeasureStatus.RUNNING,
+				MeasureStatus.DONE);
+		assertThat(measures).anySatisfy(m -> assertThat(m.decisionIds()).isNotEmpty());
+		assertThat(measures).anySatisfy(m -> assertThat(planning.evaluations(m.id())).isNotEmpty());
+		assertThat(planning.overdue(java.time.LocalDate.now())).extracting(Measure::title)
+			.contains("Bedarfserhebung Kinderbetreuung (Demo)");
 	}
 }
