@@ -170,6 +170,15 @@ class ConferenceEditTest {
 			// once is enough; and no more rescheduling
 			assertThatThrownBy(() -> conferences.cancel(c.id(), null, coordinator))
 				.isInstanceOf(InvalidConferenceException.class);
+			// a cancelled conference takes no more agenda, minutes, decisions or invitations
+			assertThatThrownBy(() -> conferences.addAgendaItem(c.id(), "Nachtrag", null, coordinator))
+				.isInstanceOf(InvalidConferenceException.class);
+			assertThatThrownBy(() -> conferences.decide(c.id(), null, "Beschluss", null, null, coordinator))
+				.isInstanceOf(InvalidConferenceException.class);
+			var refused = send(post("/conferences/" + c.id() + "/invitations/send"), d.coordinator().username(),
+					"PROVIDER");
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("Die Konferenz ist abgesagt.");
 
 			// a Fallkonferenz's notice names no case and carries no free text
 			conferences.cancel(fall.id(), "Familie Geheim zieht um", coordinator);

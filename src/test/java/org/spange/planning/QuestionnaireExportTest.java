@@ -154,7 +154,7 @@ class QuestionnaireExportTest {
 		assertThat(questionnaires.answerSet(Long.parseLong(id))).isPresent();
 
 		assertThat(mvc.perform(get(location + "/delete").with(OWNER)).andReturn().getResponse().getContentAsString())
-			.contains("id=\"delete-form\"", "mit allen 1 Antworten");
+			.contains("id=\"delete-form\"", "mit seiner einen Antwort");
 		assertThat(mvc.perform(post(location + "/delete").with(OWNER).with(csrf())).andReturn().getResponse()
 			.getRedirectedUrl()).isEqualTo("/planning/questionnaires");
 		assertThat(questionnaires.answerSet(Long.parseLong(id))).isEmpty();

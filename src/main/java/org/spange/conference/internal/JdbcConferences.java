@@ -190,6 +190,14 @@ class JdbcConferences implements Conferences {
 		return c;
 	}
 
+	/** A cancelled conference takes no more invitations, agenda, attendance, minutes or decisions. */
+	private static Conference notCancelled(Conference c, String field) {
+		if (c.cancelled()) {
+			throw new InvalidConferenceException(Map.of(field, "conference.check.cancelled"));
+		}
+		return c;
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<Conference> visible(Viewer viewer) {
@@ -287,7 +295,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void invite(long conferenceId, List<Long> personIds, Viewer viewer) {
-		editable(conferenceId, viewer);
+		notCancelled(editable(conferenceId, viewer), "personIds");
 		Map<String, String> problems = new LinkedHashMap<>();
 		Set<Long> known = networks.persons(viewer).stream().map(PersonView::id).collect(Collectors.toSet());
 		if (personIds == null || personIds.isEmpty()) {
@@ -309,7 +317,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public int sendInvitations(long conferenceId, Viewer viewer) {
-		Conference c = editable(conferenceId, viewer);
+		Conference c = notCancelled(editable(conferenceId, viewer), "personIds");
 		List<Long> unsent = jdbc.sql("""
 				select person_id from conference.invitation where conference_id = ? and sent_at is null
 				order by person_id""").param(conferenceId).query(Long.class).list();
@@ -356,7 +364,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public AgendaItem addAgendaItem(long conferenceId, String title, Long ownerPersonId, Viewer viewer) {
-		editable(conferenceId, viewer);
+		notCancelled(editable(conferenceId, viewer), "title");
 		Map<String, String> problems = new LinkedHashMap<>();
 		String t = trim(title);
 		if (t == null || t.length() > 300) {
@@ -380,7 +388,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void recordAttendance(long conferenceId, List<Long> personIds, Viewer viewer) {
-		editable(conferenceId, viewer);
+		notCancelled(editable(conferenceId, viewer), "attendees");
 		Set<Long> known = networks.persons(viewer).stream().map(PersonView::id).collect(Collectors.toSet());
 		List<Long> ids = personIds == null ? List.of() : personIds;
 		if (!known.containsAll(ids)) {
@@ -397,7 +405,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void writeMinutes(long conferenceId, long agendaItemId, String minutes, Viewer viewer) {
-		Conference c = editable(conferenceId, viewer);
+		Conference c = notCancelled(editable(conferenceId, viewer), "minutes");
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
 			problems.put("minutes", "conference.check.minutesLocked");
@@ -421,7 +429,7 @@ class JdbcConferences implements Conferences {
 	@Override
 	public Decision decide(long conferenceId, Long agendaItemId, String text, Long taskOwnerPersonId, LocalDate due,
 			Viewer viewer) {
-		Conference c = editable(conferenceId, viewer);
+		Conference c = notCancelled(editable(conferenceId, viewer), "text");
 		Map<String, String> problems = new LinkedHashMap<>();
 		String t = trim(text);
 		if (t == null || t.length() > 2000) {

@@ -183,10 +183,9 @@ class ConferenceController {
 	}
 
 	@PostMapping("/conferences/{id}/invitations/send")
-	String send(@PathVariable long id, RedirectAttributes redirect) {
-		int sent = conferences.sendInvitations(id, viewer());
-		redirect.addFlashAttribute("sent", sent);
-		return "redirect:/conferences/" + id;
+	String send(@PathVariable long id, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+		return write(id, new LinkedHashMap<>(), Map.of(), model, response,
+				() -> redirect.addFlashAttribute("sent", conferences.sendInvitations(id, viewer())));
 	}
 
 	@PostMapping("/conferences/{id}/registration")

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 import org.spange.area.AreaQueries;
 import org.spange.network.ActorOrganization;
@@ -379,6 +380,15 @@ class NetworkController {
 		if (networks.personToEdit(personId, viewer()).isEmpty()) {
 			throw new NoSuchElementException("person " + personId);
 		}
+		return write(problems, form, model, response, action, success, () -> personForm(personId, model));
+	}
+
+	/**
+	 * Runs a write unless the form already has problems; the form's and the write's problems are shown at their
+	 * fields in the form again (422) with the input kept.
+	 */
+	private static String write(Map<String, String> problems, MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response, Runnable action, String success, Supplier<String> formAgain) {
 		try {
 			if (!problems.isEmpty()) {
 				throw new InvalidNetworkInputException(problems);
@@ -392,7 +402,7 @@ class NetworkController {
 			model.addAttribute("form", form.toSingleValueMap());
 			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
 			response.setStatus(422);
-			return personForm(personId, model);
+			return formAgain.get();
 		}
 	}
 
@@ -439,21 +449,7 @@ class NetworkController {
 		if (networks.network(id).isEmpty()) {
 			throw new NoSuchElementException("network " + id);
 		}
-		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidNetworkInputException(problems);
-			}
-			action.run();
-			return success;
-		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form.toSingleValueMap());
-			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
-			response.setStatus(422);
-			return networkForm(id, model);
-		}
+		return write(problems, form, model, response, action, success, () -> networkForm(id, model));
 	}
 
 	@GetMapping("/networks/{id}/members/{membershipId}/edit")
@@ -478,28 +474,17 @@ class NetworkController {
 
 	@PostMapping("/networks/{id}/members/{membershipId}/edit")
 	String editMembership(@PathVariable long id, @PathVariable long membershipId,
-			@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
 		requireCoordinator(id);
 		if (networks.membership(membershipId, viewer()).filter(m -> m.networkId() == id).isEmpty()) {
 			throw new NoSuchElementException("membership " + membershipId);
 		}
 		Map<String, String> problems = new LinkedHashMap<>();
-		Membership.Role role = choice(Membership.Role.class, form.get("role"), "role", problems);
-		LocalDate to = date(form.get("to"), "to", problems);
-		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidNetworkInputException(problems);
-			}
-			networks.updateMembership(membershipId, role, to, viewer());
-			return "redirect:/networks/" + id;
-		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form);
-			response.setStatus(422);
-			return membershipForm(id, membershipId, model);
-		}
+		Membership.Role role = choice(Membership.Role.class, form.getFirst("role"), "role", problems);
+		LocalDate to = date(form.getFirst("to"), "to", problems);
+		return write(problems, form, model, response,
+				() -> networks.updateMembership(membershipId, role, to, viewer()), "redirect:/networks/" + id,
+				() -> membershipForm(id, membershipId, model));
 	}
 
 	private void requirePlanner() {
