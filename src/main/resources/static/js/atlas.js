@@ -106,3 +106,32 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-atlas-map]'), init);
   });
 })();
+
+// the topic filter of the indicator choice: without JavaScript every indicator stays in the list
+(function () {
+  'use strict';
+
+  function topicFilter() {
+    var topic = document.getElementById('atlas-topic');
+    var select = document.getElementById('atlas-key');
+    if (!topic || !select) { return; }
+    function apply() {
+      var chosen = topic.value;
+      var firstVisible = null;
+      Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (group) {
+        var show = chosen === '' || group.getAttribute('data-topic') === chosen;
+        group.hidden = !show;
+        group.disabled = !show;
+        if (show && !firstVisible && group.querySelector('option')) { firstVisible = group.querySelector('option'); }
+      });
+      var current = select.options[select.selectedIndex];
+      if (current && current.parentElement.disabled && firstVisible) {
+        firstVisible.selected = true;
+      }
+    }
+    topic.addEventListener('change', apply);
+    apply();
+  }
+
+  document.addEventListener('DOMContentLoaded', topicFilter);
+})();

@@ -1,6 +1,6 @@
 // The network graph (ECharts force layout): organisations as nodes sized by betweenness, edges as wide as their
 // weight, dashed where only co-operations join two organisations. Data from data-network-graph; the table beside it
-// carries the same numbers and is sortable with buttons in the header cells (aria-sort, announced in a live region).
+// carries the same numbers (sorted by sortable-table.js).
 (function () {
   'use strict';
 
@@ -52,54 +52,5 @@
     });
   }
 
-  function sortable(table) {
-    var status = document.getElementById(table.id + '-status');
-    var lang = document.documentElement.lang || 'de';
-    var collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
-    var heads = table.querySelectorAll('thead th[data-sort-type]');
-    Array.prototype.forEach.call(heads, function (th, column) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'sort';
-      var label = document.createElement('span');
-      label.textContent = th.textContent.trim();
-      var arrow = document.createElement('span');
-      arrow.className = 'arrow';
-      arrow.setAttribute('aria-hidden', 'true');
-      arrow.textContent = '↕';
-      button.appendChild(label);
-      button.appendChild(arrow);
-      th.textContent = '';
-      th.appendChild(button);
-      button.addEventListener('click', function () {
-        var direction = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
-        Array.prototype.forEach.call(heads, function (other) {
-          other.removeAttribute('aria-sort');
-          other.querySelector('.arrow').textContent = '↕';
-        });
-        th.setAttribute('aria-sort', direction);
-        arrow.textContent = direction === 'ascending' ? '▲' : '▼';
-        var numeric = th.getAttribute('data-sort-type') === 'number';
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        var sign = direction === 'ascending' ? 1 : -1;
-        rows.sort(function (a, b) {
-          var x = a.children[column].getAttribute('data-sort');
-          var y = b.children[column].getAttribute('data-sort');
-          var c = numeric ? parseFloat(x) - parseFloat(y) : collator.compare(x, y);
-          return sign * c || collator.compare(a.children[0].getAttribute('data-sort'),
-            b.children[0].getAttribute('data-sort'));
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-        if (status) {
-          status.textContent = label.textContent + ': ' + (direction === 'ascending'
-            ? (lang === 'de' ? 'aufsteigend sortiert' : 'sorted ascending')
-            : (lang === 'de' ? 'absteigend sortiert' : 'sorted descending'));
-        }
-      });
-    });
-  }
-
   document.querySelectorAll('[data-network-graph]').forEach(graph);
-  document.querySelectorAll('table.sortable').forEach(sortable);
 }());

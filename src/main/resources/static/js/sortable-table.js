@@ -1,5 +1,7 @@
-// Atlas page: sortable table (buttons in the header cells, aria-sort, announced in a live region) and the topic
-// filter of the indicator choice. Without JavaScript the table stays in its server order and the form still works.
+// Sortable tables (table[data-sortable]): buttons in the header cells of columns with data-sort-type (number or
+// text), sorting by the cells' data-sort, aria-sort, announced in a live region (the element with the table's id +
+// "-status", or #atlas-table-status). Rows without a value stay at the end. Without JavaScript the table keeps the
+// server's order.
 (function () {
   'use strict';
 
@@ -7,7 +9,7 @@
 
   function sortable(table) {
     var heads = table.querySelectorAll('thead th[data-sort-type]');
-    var status = document.getElementById('atlas-table-status');
+    var status = document.getElementById(table.id + '-status') || document.getElementById('atlas-table-status');
     var lang = document.documentElement.lang || 'de';
     var collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
 
@@ -83,30 +85,7 @@
     }
   }
 
-  function topicFilter() {
-    var topic = document.getElementById('atlas-topic');
-    var select = document.getElementById('atlas-key');
-    if (!topic || !select) { return; }
-    function apply() {
-      var chosen = topic.value;
-      var firstVisible = null;
-      Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (group) {
-        var show = chosen === '' || group.getAttribute('data-topic') === chosen;
-        group.hidden = !show;
-        group.disabled = !show;
-        if (show && !firstVisible && group.querySelector('option')) { firstVisible = group.querySelector('option'); }
-      });
-      var current = select.options[select.selectedIndex];
-      if (current && current.parentElement.disabled && firstVisible) {
-        firstVisible.selected = true;
-      }
-    }
-    topic.addEventListener('change', apply);
-    apply();
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), sortable);
-    topicFilter();
   });
 })();
