@@ -140,7 +140,12 @@ class NetworkReviewTest {
 			assertThat(as(p, get("/networks/" + s.d().network().id() + "/reviews")).getStatus()).isEqualTo(403);
 			assertThat(as(p, get("/networks/reviews/" + round.id())).getStatus()).isEqualTo(403);
 			assertThat(as(p, answer(round.id(), 5)).getStatus()).isEqualTo(403);
+			// and the network page offers them no link that would end there
+			assertThat(as(p, get("/networks/" + s.d().network().id())).getContentAsString())
+				.doesNotContain("/networks/" + s.d().network().id() + "/reviews");
 		}
+		assertThat(as(s.d().member(), get("/networks/" + s.d().network().id())).getContentAsString())
+			.contains("/networks/" + s.d().network().id() + "/reviews");
 		// a planner sees, but is no member and so does not answer
 		var planner = mvc.perform(get("/networks/reviews/" + round.id()).with(user("planung").roles("PLANNER")))
 			.andReturn().getResponse();
