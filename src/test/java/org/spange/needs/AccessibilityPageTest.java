@@ -163,6 +163,12 @@ class AccessibilityPageTest {
 		// the form is for planners only
 		assertThat(page).doesNotContain("id=\"access-form\"");
 
+		// a provider reads the result too, without a link to the needs page it may not open
+		String forProvider = mvc.perform(get("/needs/accessibility").param("run", Long.toString(runId))
+			.with(user("traeger").roles("PROVIDER"))).andReturn().getResponse().getContentAsString();
+		assertThat(forProvider).contains("id=\"access-table\"").doesNotContain("href=\"/needs\"");
+		assertThat(page).contains("href=\"/needs\"");
+
 		// the CSV: a header, one row per area and the region total, German decimals
 		MockHttpServletResponse csv = mvc.perform(get("/needs/accessibility/runs/" + runId + ".csv")
 			.with(user("traeger").roles("PROVIDER"))).andReturn().getResponse();
