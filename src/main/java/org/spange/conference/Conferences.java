@@ -74,9 +74,11 @@ public interface Conferences {
 
 	/**
 	 * Changes title, time, place and online link before the conference begins (not once cancelled); type, area,
-	 * network and visibility stay.
+	 * network and visibility stay. When time, place or link changed, every invited person who had the invitation
+	 * e-mail gets an update notice (old and new values, an updating calendar file with the same UID and a raised
+	 * SEQUENCE); a change of the title alone notifies nobody. A Fallkonferenz's notice names no case.
 	 */
-	Conference update(long conferenceId, Conference changes, Viewer viewer);
+	Rescheduled update(long conferenceId, Conference changes, Viewer viewer);
 
 	/**
 	 * Calls the conference off before it ends: marked cancelled, and every invited person who had the invitation

@@ -81,9 +81,16 @@ public interface Networks {
 
 	/**
 	 * The person withdraws the consent: every contact field (function, areas, e-mail, phone, reachability, preferred
-	 * channel) is removed, the name stays for the records of past networks and conferences.
+	 * channel) is removed, the name stays for the records of past networks and conferences. Recorded by planners and
+	 * admins for anybody, or by the person themself (the login linked to it); a {@link SecurityException} for others.
 	 */
 	void withdrawConsent(long personId, Viewer viewer);
+
+	/**
+	 * The viewer's own person with their networks and consent, for "Meine Daten in Netzwerken"; empty for a login
+	 * that is linked to no person (and for anonymous viewers).
+	 */
+	Optional<OwnData> ownData(Viewer viewer);
 
 	/** Deletes a person with their memberships and personal responsibilities; fixed tasks lose their owner. */
 	void deletePerson(long personId, Viewer viewer);

@@ -23,9 +23,11 @@ final class ICalendar {
 	/**
 	 * @param summary  the title to show (a Fallkonferenz's invitation says no more than its type)
 	 * @param pageUrl  the conference's page in Spange
-	 * @param method   PUBLISH for a download, REQUEST for an invitation, CANCEL for a cancellation
+	 * @param method   PUBLISH for a download, REQUEST for an invitation or an update, CANCEL for a cancellation
+	 * @param sequence the event's revision (RFC 5545 3.8.7.4): 0 at first, raised by every notified rescheduling and
+	 *                 by the cancellation, so that a calendar client applies the newest message only
 	 */
-	static String of(Conference c, String summary, String pageUrl, String method, Instant now) {
+	static String of(Conference c, String summary, String pageUrl, String method, int sequence, Instant now) {
 		StringBuilder out = new StringBuilder();
 		line(out, "BEGIN:VCALENDAR");
 		line(out, "VERSION:2.0");
@@ -35,9 +37,9 @@ final class ICalendar {
 		line(out, "BEGIN:VEVENT");
 		line(out, "UID:conference-" + c.id() + "@spange");
 		line(out, "DTSTAMP:" + UTC.format(now.truncatedTo(ChronoUnit.SECONDS)));
+		line(out, "SEQUENCE:" + sequence);
 		if ("CANCEL".equals(method)) {
 			// RFC 5546: a cancellation carries the event's UID, a higher sequence and the cancelled status
-			line(out, "SEQUENCE:1");
 			line(out, "STATUS:CANCELLED");
 		}
 		line(out, "DTSTART:" + UTC.format(c.startsAt()));

@@ -324,7 +324,8 @@ class JdbcConferences implements Conferences {
 		String page = baseUrl + "/conferences/" + c.id();
 		// a Fallkonferenz's e-mail carries no title: the case stays inside Spange
 		String summary = c.type() == Conference.Type.CASE ? "Fallkonferenz" : c.title();
-		String ical = ICalendar.of(c, summary, page, "REQUEST", Instant.now());
+		// the invitation carries the event's current revision: sent after a notified rescheduling, it is that one
+		String ical = ICalendar.of(c, summary, page, "REQUEST", sequence(c.id()), Instant.now());
 		String when = GERMAN.format(c.startsAt());
 		String subject = "Einladung: " + summary + " am " + when;
 		String where = "Ort: " + (c.place() != null ? c.place() : c.onlineUrl()) + "\n";
@@ -554,14 +555,35 @@ class JdbcConferences implements Conferences {
 			if (c.restricted()) {
 				audit.record("conference.restricted.read", "conference", Long.toString(id), Map.of("as", "ical"));
 			}
-			return ICalendar.of(c, c.title(), baseUrl + "/conferences/" + c.id(), "PUBLISH", Instant.now());
+			return ICalendar.of(c, c.title(), baseUrl + "/conferences/" + c.id(), "PUBLISH", sequence(c.id()),
+					Instant.now());
 		});
 	}
 
 	// editing, cancelling and deleting (issue 7, second part)
 
+	/** The iCalendar SEQUENCE of the conference's event as last sent. */
+	private int sequence(long conferenceId) {
+		return jdbc.sql("select ical_sequence from conference.conference where id = ?").param(conferenceId)
+			.query(Integer.class).single();
+	}
+
+	/** Raises the iCalendar SEQUENCE by one for a new revision that is sent out; returns the new value. */
+	private int raiseSequence(long conferenceId) {
+		return jdbc.sql("""
+				update conference.conference set ical_sequence = ical_sequence + 1 where id = ? returning ical_sequence""")
+			.param(conferenceId).query(Integer.class).single();
+	}
+
+	/** Who had the invitation e-mail: they get every notice about the conference. */
+	private List<Long> informed(long conferenceId) {
+		return jdbc.sql("""
+				select person_id from conference.invitation where conference_id = ? and sent_at is not null
+				order by person_id""").param(conferenceId).query(Long.class).list();
+	}
+
 	@Override
-	public Conference update(long conferenceId, Conference changes, Viewer viewer) {
+	public org.spange.conference.Rescheduled update(long conferenceId, Conference changes, Viewer viewer) {
 		Conference c = editable(conferenceId, viewer);
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (c.cancelled()) {
@@ -582,9 +604,65 @@ class JdbcConferences implements Conferences {
 			.params(trim(changes.title()), Timestamp.from(changes.startsAt()), Timestamp.from(changes.endsAt()),
 					trim(changes.place()), trim(changes.onlineUrl()), conferenceId)
 			.update();
+		Conference after = conference(conferenceId).orElseThrow();
+		int notified = notifyUpdate(c, after);
 		audit.record("conference.update", "conference", Long.toString(conferenceId),
-				Map.of("startsAt", changes.startsAt().toString()));
-		return conference(conferenceId).orElseThrow();
+				Map.of("startsAt", changes.startsAt().toString(), "notified", notified));
+		return new org.spange.conference.Rescheduled(after, notified);
+	}
+
+	/**
+	 * Sends an update notice to everybody who had the invitation e-mail when time, place or link changed (a new
+	 * title alone is no reason to write): what changed, old and new, and an updating calendar file (METHOD:REQUEST,
+	 * the same UID, the SEQUENCE raised by one). A Fallkonferenz's notice names no case, as its invitation.
+	 *
+	 * @return how many notices were handed to the SMTP server
+	 */
+	private int notifyUpdate(Conference before, Conference after) {
+		List<String> changes = new ArrayList<>();
+		if (!before.startsAt().equals(after.startsAt())) {
+			changes.add("Beginn: " + GERMAN.format(before.startsAt()) + " Uhr → " + GERMAN.format(after.startsAt())
+					+ " Uhr");
+		}
+		if (!before.endsAt().equals(after.endsAt())) {
+			changes.add("Ende: " + GERMAN.format(before.endsAt()) + " Uhr → " + GERMAN.format(after.endsAt()) + " Uhr");
+		}
+		if (!java.util.Objects.equals(before.place(), after.place())) {
+			changes.add("Ort: " + orDash(before.place()) + " → " + orDash(after.place()));
+		}
+		if (!java.util.Objects.equals(before.onlineUrl(), after.onlineUrl())) {
+			changes.add("Online-Link: " + orDash(before.onlineUrl()) + " → " + orDash(after.onlineUrl()));
+		}
+		List<Long> informed = informed(after.id());
+		if (changes.isEmpty() || informed.isEmpty()) {
+			return 0;
+		}
+		boolean isCase = after.type() == Conference.Type.CASE;
+		if (!isCase && !before.title().equals(after.title())) {
+			changes.add(0, "Titel: " + before.title() + " → " + after.title());
+		}
+		int sequence = raiseSequence(after.id());
+		String page = baseUrl + "/conferences/" + after.id();
+		String summary = isCase ? "Fallkonferenz" : after.title();
+		String ical = ICalendar.of(after, summary, page, "REQUEST", sequence, Instant.now());
+		String when = GERMAN.format(after.startsAt());
+		String subject = "Geändert: " + summary + " am " + when;
+		String body = "Die Konferenz „" + summary + "“ wurde geändert:\n\n" + String.join("\n", changes) + "\n\n"
+				+ "Beginn jetzt: " + when + " Uhr\nOrt: " + (after.place() != null ? after.place() : after.onlineUrl())
+				+ "\nMehr dazu: " + page
+				+ "\n\nDie Kalenderdatei (aenderung.ics) aktualisiert den Termin in Ihrem Kalender.\n";
+		int sent = 0;
+		for (Long person : informed) {
+			Optional<String> email = networks.emailForMessage(person);
+			if (email.isPresent() && mailer.send(email.get(), subject, body, ical, "aenderung.ics", "REQUEST")) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private static String orDash(String value) {
+		return value == null ? "–" : value;
 	}
 
 	@Override
@@ -606,13 +684,12 @@ class JdbcConferences implements Conferences {
 		jdbc.sql("update conference.conference set cancelled_at = now(), cancel_notice = ? where id = ?")
 			.params(text, conferenceId).update();
 		// who had the invitation gets the notice; a Fallkonferenz's notice names no case and carries no free text
-		List<Long> informed = jdbc.sql("""
-				select person_id from conference.invitation where conference_id = ? and sent_at is not null
-				order by person_id""").param(conferenceId).query(Long.class).list();
+		List<Long> informed = informed(conferenceId);
 		String page = baseUrl + "/conferences/" + c.id();
 		boolean isCase = c.type() == Conference.Type.CASE;
 		String summary = isCase ? "Fallkonferenz" : c.title();
-		String ical = ICalendar.of(c, summary, page, "CANCEL", Instant.now());
+		// the cancellation is the event's newest revision: one above the last invitation or update
+		String ical = ICalendar.of(c, summary, page, "CANCEL", raiseSequence(conferenceId), Instant.now());
 		String when = GERMAN.format(c.startsAt());
 		String subject = "Abgesagt: " + summary + " am " + when;
 		String body = "Die Konferenz „" + summary + "“ am " + when + " Uhr ist abgesagt.\n"

@@ -299,14 +299,17 @@ class ConferenceController {
 
 	@PostMapping("/conferences/{id}/edit")
 	String edit(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		LocalDateTime start = dateTime(form.get("startsAt"), "startsAt", problems);
 		LocalDateTime end = dateTime(form.get("endsAt"), "endsAt", problems);
-		return editWrite(id, problems, form, model, response, () -> conferences.update(id, new Conference(id, null,
-				form.get("title"), start == null ? null : start.atZone(VIENNA).toInstant(),
-				end == null ? null : end.atZone(VIENNA).toInstant(), form.get("place"), form.get("onlineUrl"), null,
-				null, null, null, null), viewer()), "redirect:/conferences/" + id);
+		// the conference page says how many update notices went out (none for a new title alone)
+		return editWrite(id, problems, form, model, response, () -> redirect.addFlashAttribute("updateNotices",
+				conferences.update(id, new Conference(id, null, form.get("title"),
+						start == null ? null : start.atZone(VIENNA).toInstant(),
+						end == null ? null : end.atZone(VIENNA).toInstant(), form.get("place"), form.get("onlineUrl"),
+						null, null, null, null, null), viewer()).notified()),
+				"redirect:/conferences/" + id);
 	}
 
 	@PostMapping("/conferences/{id}/cancel")

@@ -28,6 +28,7 @@ import org.spange.network.InvalidNetworkInputException;
 import org.spange.network.Membership;
 import org.spange.network.Network;
 import org.spange.network.NetworkUse;
+import org.spange.network.OwnData;
 import org.spange.network.Networks;
 import org.spange.network.Person;
 import org.spange.network.PersonView;
@@ -629,14 +630,58 @@ class JdbcNetworks implements Networks {
 
 	@Override
 	public void withdrawConsent(long personId, Viewer viewer) {
-		requirePlanner(viewer);
+		// the person themself may, through the login linked to them; otherwise planners and admins record it
+		boolean self = viewer.loggedIn() && personOf(viewer.username()).filter(own -> own == personId).isPresent();
+		if (!self) {
+			requirePlanner(viewer);
+		}
 		requirePerson(personId);
 		jdbc.sql("""
 				update network.person set function = null, email = null, phone = null, reachability = null,
 				    preferred_channel = null, consent_withdrawn_at = coalesce(consent_withdrawn_at, now())
 				where id = ?""").param(personId).update();
 		jdbc.sql("delete from network.person_area where person_id = ?").param(personId).update();
-		audit.record("network.person.consentWithdrawn", "network.person", Long.toString(personId), Map.of());
+		// the actor is the login; "by" says whether the person withdrew it themself or a planner recorded it
+		audit.record("network.person.consentWithdrawn", "network.person", Long.toString(personId),
+				Map.of("by", self ? "self" : "planner"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<OwnData> ownData(Viewer viewer) {
+		if (!viewer.loggedIn()) {
+			return Optional.empty();
+		}
+		return personOf(viewer.username()).map(id -> {
+			record Row(Person person, String organization, Instant withdrawn) {
+			}
+			Row row = jdbc.sql("""
+					select p.*, o.name as organization_name,
+					       array(select area_id from network.person_area a where a.person_id = p.id
+					             order by area_id) as areas
+					from network.person p left join network.organization o on o.id = p.organization_id
+					where p.id = ?""").param(id).query((rs, n) -> {
+				String channel = rs.getString("preferred_channel");
+				Timestamp withdrawn = rs.getTimestamp("consent_withdrawn_at");
+				return new Row(new Person(rs.getLong("id"), rs.getString("name"), rs.getString("function"),
+						(Long) rs.getObject("organization_id"), Arrays.asList((Long[]) rs.getArray("areas").getArray()),
+						rs.getString("email"), rs.getString("phone"), rs.getString("reachability"),
+						channel == null ? null : Person.Channel.valueOf(channel),
+						rs.getTimestamp("consent_at").toInstant(), rs.getString("consent_by"),
+						rs.getString("consent_version"), rs.getString("username")), rs.getString("organization_name"),
+						withdrawn == null ? null : withdrawn.toInstant());
+			}).single();
+			List<OwnData.NetworkMembership> memberships = jdbc.sql("""
+					select n.id, n.name, m.role, m.valid_from, m.valid_to from network.membership m
+					join network.network n on n.id = m.network_id
+					where m.person_id = ? order by (m.valid_to is not null), n.name, m.valid_from""")
+				.param(id)
+				.query((rs, n) -> new OwnData.NetworkMembership(rs.getLong(1), rs.getString(2),
+						Membership.Role.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+						rs.getObject(5, LocalDate.class)))
+				.list();
+			return new OwnData(row.person(), row.organization(), memberships, row.withdrawn());
+		});
 	}
 
 	@Override

@@ -68,6 +68,8 @@ class NetworkController {
 		model.addAttribute("mine", networks.networksOf(viewer.username()));
 		model.addAttribute("areaNames", areas.choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("mayWrite", viewer.planner());
+		// "Meine Daten in Netzwerken" for a login linked to a person (helper mail7)
+		model.addAttribute("linkedToPerson", networks.personOf(viewer.username()).isPresent());
 		blankFormUnlessShownAgain(model);
 		return "network/list";
 	}
