@@ -41,6 +41,12 @@ public interface Planning {
 	/** The measures serving a goal. */
 	List<Measure> measuresOf(long goalId);
 
+	/**
+	 * The measures an actor organisation of the network module is responsible for or a partner in, by end date (the
+	 * free texts are not searched).
+	 */
+	List<Measure> measuresOfActor(long actorId);
+
 	/** Creates a measure in status PLANNED. */
 	Measure createMeasure(Measure measure);
 

@@ -297,7 +297,11 @@ class AuthorizationTest {
 				new Endpoint("POST /networks/999999999/conflict-procedure", unknown),
 				new Endpoint("GET /networks/reviews/999999999", unknown),
 				new Endpoint("POST /networks/reviews/999999999/answers", unknown),
-				new Endpoint("POST /networks/reviews/999999999/close", unknown))) {
+				new Endpoint("POST /networks/reviews/999999999/close", unknown),
+				// own data and own consent withdrawal (mail7): logged in; the test logins are linked to no person, so
+				// the page says so and there is nothing to withdraw
+				new Endpoint("GET /networks/me", loggedIn),
+				new Endpoint("POST /networks/me/withdraw-consent", unknown))) {
 			for (String caller : List.of("anonymous", "ADMIN", "PLANNER", "MUNICIPALITY", "PROVIDER", "COUNSELOR",
 					"CASE_MANAGER")) {
 				cases.add(Arguments.of(e.name(), caller, e.expect().forCaller(caller)));

@@ -5,15 +5,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.spange.SpangeTest;
+import org.spange.network.ActorOrganization;
+import org.spange.network.Networks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The six demo guidelines are loaded once, labelled as demo content, and shown on the dashboard; the demo planning
- * cycle has goals on three levels with indicator targets and measures in several states, one created by a decision.
+ * cycle has goals on three levels with indicator targets and measures in several states, one created by a decision;
+ * its measures name the demo networks' organisations as responsible and partners, free text where they are none.
  */
 @SpangeTest
 class DemoPlanningTest {
@@ -27,6 +32,9 @@ class DemoPlanningTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Networks networks;
 
 	@Test
 	void theSixGuidelinesAreThereOnceAndLabelled() throws Exception {
@@ -57,5 +65,32 @@ class DemoPlanningTest {
 		assertThat(measures).anySatisfy(m -> assertThat(planning.evaluations(m.id())).isNotEmpty());
 		assertThat(planning.overdue(java.time.LocalDate.now())).extracting(Measure::title)
 			.contains("Bedarfserhebung Kinderbetreuung (Demo)");
+	}
+
+	@Test
+	void theDemoMeasuresNameTheDemoNetworksOrganisations() {
+		Map<String, Long> actors = networks.organizations().stream()
+			.collect(Collectors.toMap(ActorOrganization::name, ActorOrganization::id));
+		Map<String, Measure> measures = planning.measures().stream().filter(m -> m.title().endsWith("(Demo)"))
+			.collect(Collectors.toMap(Measure::title, m -> m, (a, b) -> a));
+
+		Measure evening = measures.get("Gemeinsamer Abenddienst der Jugendtreffs (Demo)");
+		assertThat(evening.responsibleActorId()).isEqualTo(actors.get("Jugendnetz Walgau (fiktiv)")).isNotNull();
+		assertThat(evening.partnerActorIds()).containsExactly(actors.get("Stadt Bludenz, Sozialamt (fiktiv)"));
+		assertThat(evening.responsible()).as("no free text repeating the organisation").isNull();
+		assertThat(evening.partners()).isNull();
+
+		Measure cafe = measures.get("Elterncafé in jeder Talschaft (Demo)");
+		assertThat(cafe.responsibleActorId()).isEqualTo(actors.get("Familienberatung Walgau (fiktiv)")).isNotNull();
+		assertThat(cafe.partnerActorIds()).isEmpty();
+		assertThat(cafe.partners()).as("the Gemeinden are no actors of the networks").isEqualTo("Gemeinden des Bezirks");
+
+		Measure group = measures.get("Zusätzliche Kleinkindgruppe in Bludenz (Demo)");
+		assertThat(group.responsibleActorId()).isEqualTo(actors.get("Stadt Bludenz, Sozialamt (fiktiv)"));
+		assertThat(group.responsible()).isEqualTo("Stadtvertretung Bludenz (fiktiv)");
+		assertThat(group.partnerActorIds()).containsExactly(actors.get("Familienberatung Walgau (fiktiv)"));
+
+		assertThat(planning.measuresOfActor(actors.get("Stadt Bludenz, Sozialamt (fiktiv)"))).extracting(Measure::title)
+			.contains(evening.title(), group.title());
 	}
 }

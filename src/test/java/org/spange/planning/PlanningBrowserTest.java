@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A planner creates a goal and a measure for it through the pages in a real browser (headless Chromium): the empty
- * goal form shows its problems, the filled one saves, the measure links a conference decision and an offer, starts
+ * goal form shows its problems, the filled one saves, the measure names its responsible organisation among the
+ * networks' actors beside a free text, links a conference decision and an offer, starts
  * and shows on the goal page; axe-core finds no serious or critical WCAG 2.1 A/AA violations on the forms, the goal,
  * the measure and the dashboard. Skipped when Chromium or its driver is not installed.
  */
@@ -39,6 +40,9 @@ class PlanningBrowserTest extends BrowserTestSupport {
 	@Autowired
 	org.spange.offer.OfferCatalog offers;
 
+	@Autowired
+	org.spange.network.Networks networks;
+
 	@Test
 	void aPlannerCreatesAGoalWithAMeasure() throws IOException {
 		String title = PlanningTestData.unique("Mehr Familien erreichen (Browsertest)");
@@ -49,6 +53,8 @@ class PlanningBrowserTest extends BrowserTestSupport {
 				PlanningTestData.unique("Sozialraumkonferenz (Browsertest)"), decisionText);
 		String offerName = PlanningTestData.unique("Familientreff-Angebot (Browsertest)");
 		long offer = PlanningDecisionLinkTest.offer(offers, offerName);
+		org.spange.network.ActorOrganization actor = networks.createOrganization(new org.spange.network.ActorOrganization(
+				null, PlanningTestData.unique("Familienzentrum (Browsertest, fiktiv)"), null));
 		logIn("planung");
 
 		driver.get(base() + "/planning/goals/new");
@@ -72,6 +78,8 @@ class PlanningBrowserTest extends BrowserTestSupport {
 		// the goal and its area come preselected
 		assertThat(driver.findElement(By.cssSelector("input[name=goalIds]:checked")).isSelected()).isTrue();
 		driver.findElement(By.id("f-title")).sendKeys(measureTitle);
+		// the responsible organisation among the networks' actors, a body outside them as free text
+		new Select(driver.findElement(By.id("f-responsibleActorId"))).selectByValue(actor.id().toString());
 		driver.findElement(By.id("f-responsible")).sendKeys("Familienreferat (Test)");
 		date("f-startDate", "2026-01-01");
 		date("f-endDate", "2027-12-31");
@@ -92,6 +100,10 @@ class PlanningBrowserTest extends BrowserTestSupport {
 		assertThat(driver.findElement(By.cssSelector("#measure-decisions a")).getDomAttribute("href"))
 			.isEqualTo("/conferences/" + decision.conferenceId() + "#decision-" + decision.id());
 		assertThat(driver.findElement(By.id("measure-offers")).getText()).contains(offerName);
+		assertThat(driver.findElement(By.id("measure-responsible")).getText()).contains(actor.name(),
+				"Familienreferat (Test)");
+		assertThat(driver.findElement(By.cssSelector("#measure-responsible a[data-actor]")).getDomAttribute("href"))
+			.isEqualTo("/networks/graph#org-" + actor.id());
 
 		new Select(driver.findElement(By.id("f-status"))).selectByValue("RUNNING");
 		driver.findElement(By.id("f-note")).sendKeys("Start");
@@ -123,6 +135,18 @@ class PlanningBrowserTest extends BrowserTestSupport {
 		((JavascriptExecutor) driver).executeScript("document.getElementById('targets-heading').scrollIntoView()");
 		browser.screenshot("planning-dashboard-targets.png");
 		assertThat(browser.audit("planning dashboard", driver.getCurrentUrl()))
+			.as("serious or critical accessibility violations").isEmpty();
+
+		// the measures by responsible organisation: chosen in the filter
+		driver.get(base() + "/planning/measures");
+		new Select(driver.findElement(By.id("f-actor"))).selectByValue(actor.id().toString());
+		driver.findElement(By.cssSelector("#actor-filter button[type=submit]")).click();
+		await().until(ExpectedConditions.presenceOfElementLocated(By.id("actor-summary")));
+		assertThat(driver.getCurrentUrl()).contains("actor=" + actor.id());
+		assertThat(driver.findElement(By.id("actor-summary")).getText()).contains(actor.name(), "verantwortlich für 1");
+		assertThat(driver.findElement(By.id("measure-list")).getText()).contains(measureTitle, actor.name());
+		browser.screenshot("planning-measures-by-actor.png");
+		assertThat(browser.audit("measures by organisation", driver.getCurrentUrl()))
 			.as("serious or critical accessibility violations").isEmpty();
 	}
 

@@ -26,6 +26,8 @@ import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
 import org.spange.indicator.Period;
 import org.spange.indicator.Polarity;
+import org.spange.network.ActorOrganization;
+import org.spange.network.Networks;
 import org.spange.network.Viewer;
 import org.spange.offer.OfferCatalog;
 import org.spange.planning.CycleStage;
@@ -63,10 +65,13 @@ class JdbcPlanning implements Planning {
 	private final IndicatorValues values;
 	private final OfferCatalog offers;
 	private final Conferences conferences;
+	private final Networks networks;
 
 	JdbcPlanning(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, AreaQueries areas,
-			IndicatorCatalog indicators, IndicatorValues values, OfferCatalog offers, Conferences conferences) {
+			IndicatorCatalog indicators, IndicatorValues values, OfferCatalog offers, Conferences conferences,
+			Networks networks) {
 		this.conferences = conferences;
+		this.networks = networks;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.audit = audit;
@@ -397,14 +402,16 @@ class JdbcPlanning implements Planning {
 	// measures
 
 	private static final String MEASURE = """
-			select id, title, description, responsible, partners, area_id, start_date, end_date, status, cost_estimate
+			select id, title, description, responsible, partners, area_id, start_date, end_date, status, cost_estimate,
+			       responsible_actor_id
 			from planning.measure""";
 
 	private static Measure measureRow(ResultSet rs) throws SQLException {
 		return new Measure(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
 				rs.getString("responsible"), rs.getString("partners"), rs.getLong("area_id"),
 				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-				MeasureStatus.valueOf(rs.getString("status")), rs.getBigDecimal("cost_estimate"), null, null);
+				MeasureStatus.valueOf(rs.getString("status")), rs.getBigDecimal("cost_estimate"), null, null, null,
+				(Long) rs.getObject("responsible_actor_id"), null);
 	}
 
 	private List<Measure> completeMeasures(List<Measure> rows) {
@@ -415,9 +422,11 @@ class JdbcPlanning implements Planning {
 		Map<Long, List<Long>> goals = links("select measure_id, goal_id from planning.measure_goal", ids);
 		Map<Long, List<Long>> linkedOffers = links("select measure_id, offer_id from planning.measure_offer", ids);
 		Map<Long, List<Long>> decisions = links("select measure_id, decision_id from planning.measure_decision", ids);
+		Map<Long, List<Long>> partners = links("select measure_id, actor_id from planning.measure_partner", ids);
 		return rows.stream().map(m -> new Measure(m.id(), m.title(), m.description(), m.responsible(), m.partners(),
 				m.areaId(), m.startDate(), m.endDate(), m.status(), m.costEstimate(), goals.get(m.id()),
-				linkedOffers.get(m.id()), decisions.get(m.id()))).toList();
+				linkedOffers.get(m.id()), decisions.get(m.id()), m.responsibleActorId(), partners.get(m.id())))
+			.toList();
 	}
 
 	private Map<Long, List<Long>> links(String sql, List<Long> ids) {
@@ -448,6 +457,15 @@ class JdbcPlanning implements Planning {
 	}
 
 	@Override
+	public List<Measure> measuresOfActor(long actorId) {
+		return completeMeasures(jdbc.sql(MEASURE + """
+				 where responsible_actor_id = :actor
+				    or id in (select measure_id from planning.measure_partner where actor_id = :actor)
+				order by end_date, title, id""")
+			.param("actor", actorId).query((rs, n) -> measureRow(rs)).list());
+	}
+
+	@Override
 	public List<Measure> overdue(LocalDate today) {
 		return completeMeasures(jdbc.sql(MEASURE
 				+ " where end_date < ? and status not in ('DONE', 'STOPPED') order by end_date, title, id")
@@ -460,9 +478,11 @@ class JdbcPlanning implements Planning {
 		return tx.execute(status -> {
 			long id = jdbc.sql("""
 					insert into planning.measure (title, description, responsible, partners, area_id, start_date,
-					end_date, status, cost_estimate) values (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?) returning id""")
-				.params(m.title().strip(), blankToNull(m.description()), m.responsible().strip(),
-						blankToNull(m.partners()), m.areaId(), m.startDate(), m.endDate(), m.costEstimate())
+					end_date, status, cost_estimate, responsible_actor_id)
+					values (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?) returning id""")
+				.params(m.title().strip(), blankToNull(m.description()), blankToNull(m.responsible()),
+						blankToNull(m.partners()), m.areaId(), m.startDate(), m.endDate(), m.costEstimate(),
+						m.responsibleActorId())
 				.query(Long.class).single();
 			writeMeasureLinks(id, m);
 			jdbc.sql("insert into planning.status_change (measure_id, from_status, to_status, actor, note) values (?, null, 'PLANNED', ?, null)")
@@ -479,13 +499,16 @@ class JdbcPlanning implements Planning {
 		return tx.execute(status -> {
 			jdbc.sql("""
 					update planning.measure set title = ?, description = ?, responsible = ?, partners = ?, area_id = ?,
-					start_date = ?, end_date = ?, cost_estimate = ?, updated_at = now() where id = ?""")
-				.params(m.title().strip(), blankToNull(m.description()), m.responsible().strip(),
-						blankToNull(m.partners()), m.areaId(), m.startDate(), m.endDate(), m.costEstimate(), id)
+					start_date = ?, end_date = ?, cost_estimate = ?, responsible_actor_id = ?, updated_at = now()
+					where id = ?""")
+				.params(m.title().strip(), blankToNull(m.description()), blankToNull(m.responsible()),
+						blankToNull(m.partners()), m.areaId(), m.startDate(), m.endDate(), m.costEstimate(),
+						m.responsibleActorId(), id)
 				.update();
 			jdbc.sql("delete from planning.measure_goal where measure_id = ?").param(id).update();
 			jdbc.sql("delete from planning.measure_offer where measure_id = ?").param(id).update();
 			jdbc.sql("delete from planning.measure_decision where measure_id = ?").param(id).update();
+			jdbc.sql("delete from planning.measure_partner where measure_id = ?").param(id).update();
 			writeMeasureLinks(id, m);
 			audit.record("planning.measure.update", "measure", Long.toString(id), Map.of("title", m.title()));
 			return measure(id).orElseThrow();
@@ -504,6 +527,10 @@ class JdbcPlanning implements Planning {
 			jdbc.sql("insert into planning.measure_decision (measure_id, decision_id) values (?, ?)")
 				.params(id, decision).update();
 		}
+		for (Long actor : new LinkedHashSet<>(m.partnerActorIds())) {
+			jdbc.sql("insert into planning.measure_partner (measure_id, actor_id) values (?, ?)").params(id, actor)
+				.update();
+		}
 	}
 
 	/** Who reads the linked decisions: the signed-in user, or the system (all) outside a request. */
@@ -516,8 +543,9 @@ class JdbcPlanning implements Planning {
 		List<Problem> problems = new ArrayList<>();
 		text(problems, "title", m.title(), true, SHORT);
 		text(problems, "description", m.description(), false, LONG);
-		text(problems, "responsible", m.responsible(), true, SHORT);
+		text(problems, "responsible", m.responsible(), false, SHORT);
 		text(problems, "partners", m.partners(), false, 1000);
+		actorProblems(problems, m);
 		if (m.areaId() == null) {
 			problems.add(new Problem("areaId", "required", "The area is required"));
 		} else if (!areaExists(m.areaId())) {
@@ -559,6 +587,38 @@ class JdbcPlanning implements Planning {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The actor organisations must exist in the network module; someone must be responsible (an organisation or a
+	 * free text), and the responsible organisation is no partner at the same time.
+	 */
+	private void actorProblems(List<Problem> problems, Measure m) {
+		if (m.responsibleActorId() == null && blankToNull(m.responsible()) == null) {
+			problems.add(new Problem("responsible", "responsible.required",
+					"Choose the responsible organisation or name who is responsible as free text"));
+		}
+		if (m.responsibleActorId() == null && m.partnerActorIds().isEmpty()) {
+			return;
+		}
+		Set<Long> known = new HashSet<>();
+		for (ActorOrganization o : networks.organizations()) {
+			known.add(o.id());
+		}
+		if (m.responsibleActorId() != null && !known.contains(m.responsibleActorId())) {
+			problems.add(new Problem("responsibleActorId", "actor.unknown",
+					"No actor organisation " + m.responsibleActorId()));
+		}
+		for (Long partner : m.partnerActorIds()) {
+			if (partner == null || !known.contains(partner)) {
+				problems.add(new Problem("partnerActorIds", "actor.unknown", "No actor organisation " + partner));
+				return;
+			}
+		}
+		if (m.responsibleActorId() != null && m.partnerActorIds().contains(m.responsibleActorId())) {
+			problems.add(new Problem("partnerActorIds", "actor.responsibleAsPartner",
+					"The responsible organisation cannot be a partner as well"));
+		}
 	}
 
 	@Override
@@ -792,7 +852,7 @@ class JdbcPlanning implements Planning {
 	private int removeMeasure(long id) {
 		jdbc.sql("delete from planning.status_change where measure_id = ?").param(id).update();
 		int evaluations = jdbc.sql("delete from planning.evaluation where measure_id = ?").param(id).update();
-		// goal, offer and decision links cascade
+		// goal, offer, decision and partner links cascade
 		jdbc.sql("delete from planning.measure where id = ?").param(id).update();
 		return evaluations;
 	}

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,8 +32,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The planning cycle over HTTP: guidelines, goals with indicator targets and progress, measures and their status
- * transitions, evaluations. Planners and admins write, municipality users read (security configuration). Bad input
- * gets 422 with every problem by field; nothing is written.
+ * transitions, evaluations. A measure names its responsible actor organisation and partner organisations by their ids
+ * in the network module ({@code responsibleActorId}, {@code partnerActorIds}). Planners and admins write,
+ * municipality users read (security configuration). Bad input gets 422 with every problem by field; nothing is
+ * written.
  */
 @RestController
 @RequestMapping("/api/v1/planning")
@@ -116,9 +119,10 @@ class PlanningApiController {
 	}
 
 	@GetMapping("/measures")
-	@Operation(summary = "All measures")
-	List<Measure> measures() {
-		return planning.measures();
+	@Operation(summary = "All measures, or those an actor organisation of the network module is responsible for or a "
+			+ "partner in (actor)")
+	List<Measure> measures(@RequestParam(required = false) Long actor) {
+		return actor == null ? planning.measures() : planning.measuresOfActor(actor);
 	}
 
 	@GetMapping("/measures/overdue")

@@ -277,6 +277,9 @@ public final class PlanningForms {
 		/** offer ids separated by commas or blanks (a multiple choice sends them joined by commas) */
 		private String offerIds;
 		private List<String> decisionIds = new ArrayList<>();
+		/** the responsible actor organisation's id, empty for none */
+		private String responsibleActorId;
+		private List<String> partnerActorIds = new ArrayList<>();
 
 		static MeasureForm of(Measure m) {
 			MeasureForm f = new MeasureForm();
@@ -293,7 +296,32 @@ public final class PlanningForms {
 			f.goalIds = new ArrayList<>(m.goalIds().stream().map(String::valueOf).toList());
 			f.offerIds = String.join(", ", m.offerIds().stream().map(String::valueOf).toList());
 			f.decisionIds = new ArrayList<>(m.decisionIds().stream().map(String::valueOf).toList());
+			f.responsibleActorId = m.responsibleActorId() == null ? "" : m.responsibleActorId().toString();
+			f.partnerActorIds = new ArrayList<>(m.partnerActorIds().stream().map(String::valueOf).toList());
 			return f;
+		}
+
+		public boolean isResponsibleActor(long id) {
+			return Long.toString(id).equals(blank(responsibleActorId));
+		}
+
+		public boolean hasPartnerActor(long id) {
+			return partnerActorIds != null && partnerActorIds.stream().anyMatch(p -> Long.toString(id).equals(blank(p)));
+		}
+
+		/** The readable actor ids chosen, responsible and partners, for keeping unknown ones in the choices. */
+		java.util.Set<Long> actorIds() {
+			java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+			List<String> all = new ArrayList<>(partnerActorIds == null ? List.of() : partnerActorIds);
+			all.add(responsibleActorId);
+			for (String a : all) {
+				try {
+					ids.add(Long.valueOf(a.strip()));
+				} catch (NumberFormatException | NullPointerException e) {
+					// shown as a problem by parse()
+				}
+			}
+			return ids;
 		}
 
 		public boolean hasGoal(long id) {
@@ -361,9 +389,17 @@ public final class PlanningForms {
 					decisions.add(id);
 				}
 			}
+			List<Long> partnerActors = new ArrayList<>();
+			for (String a : partnerActorIds == null ? List.<String>of() : partnerActorIds) {
+				Long id = id(problems, "partnerActorIds", a);
+				if (id != null) {
+					partnerActors.add(id);
+				}
+			}
 			Measure m = new Measure(null, title, description, responsible, partners, id(problems, "areaId", areaId),
 					date(problems, "startDate", startDate), date(problems, "endDate", endDate), null,
-					decimal(problems, "costEstimate", costEstimate), goals, offers, decisions);
+					decimal(problems, "costEstimate", costEstimate), goals, offers, decisions,
+					id(problems, "responsibleActorId", responsibleActorId), partnerActors);
 			return new Parsed<>(m, problems);
 		}
 
@@ -389,6 +425,10 @@ public final class PlanningForms {
 		public void setOfferIds(String v) { this.offerIds = v; }
 		public List<String> getDecisionIds() { return decisionIds; }
 		public void setDecisionIds(List<String> v) { this.decisionIds = v; }
+		public String getResponsibleActorId() { return responsibleActorId; }
+		public void setResponsibleActorId(String v) { this.responsibleActorId = v; }
+		public List<String> getPartnerActorIds() { return partnerActorIds; }
+		public void setPartnerActorIds(List<String> v) { this.partnerActorIds = v; }
 	}
 
 	public static class StatusForm {

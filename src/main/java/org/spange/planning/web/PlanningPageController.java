@@ -20,6 +20,8 @@ import org.spange.conference.Conferences;
 import org.spange.conference.DecisionSummary;
 import org.spange.indicator.Indicator;
 import org.spange.indicator.IndicatorCatalog;
+import org.spange.network.ActorOrganization;
+import org.spange.network.Networks;
 import org.spange.network.Viewer;
 import org.spange.offer.Offer;
 import org.spange.offer.OfferCatalog;
@@ -73,9 +75,12 @@ class PlanningPageController {
 	private final MessageSource messages;
 	private final Conferences conferences;
 	private final PlanningScope scope;
+	private final Networks networks;
 
 	PlanningPageController(Planning planning, AreaChoices areaChoices, IndicatorCatalog indicators,
-			OfferCatalog offers, MessageSource messages, Conferences conferences, PlanningScope scope) {
+			OfferCatalog offers, MessageSource messages, Conferences conferences, PlanningScope scope,
+			Networks networks) {
+		this.networks = networks;
 		this.conferences = conferences;
 		this.scope = scope;
 		this.planning = planning;
@@ -108,6 +113,22 @@ class PlanningPageController {
 
 	/** A linked decision as the measure page shows it; {@code summary} is null when the user may not see it. */
 	public record LinkedDecision(long id, DecisionSummary summary) {
+	}
+
+	/**
+	 * An actor organisation of the network module as the planning pages show it; {@code name} is null when the network
+	 * module no longer knows it.
+	 */
+	public record ActorRef(long id, String name) {
+	}
+
+	/** The actor organisations' names by id (the network module's organisations are no personal data). */
+	private Map<Long, String> actorNames() {
+		Map<Long, String> names = new LinkedHashMap<>();
+		for (ActorOrganization o : networks.organizations()) {
+			names.put(o.id(), o.name());
+		}
+		return names;
 	}
 
 	static Viewer viewer() {
@@ -160,6 +181,7 @@ class PlanningPageController {
 		model.addAttribute("area", area);
 		model.addAttribute("areaLabel", area == null ? null : labels.get(area));
 		model.addAttribute("areaLabels", labels);
+		model.addAttribute("actorNames", actorNames());
 		model.addAttribute("guidelines", planning.guidelines());
 		model.addAttribute("levels", byLevel.values().stream().filter(l -> !l.goals().isEmpty()).toList());
 		model.addAttribute("goalCount", goals.size());
@@ -238,6 +260,7 @@ class PlanningPageController {
 		model.addAttribute("guidelines",
 				goal.guidelineIds().stream().map(planning::guideline).flatMap(java.util.Optional::stream).toList());
 		model.addAttribute("measures", planning.measuresOf(id));
+		model.addAttribute("actorNames", actorNames());
 		model.addAttribute("indicatorNames", indicatorNames(locale));
 		model.addAttribute("today", LocalDate.now());
 		return "planning/goal";
@@ -262,6 +285,11 @@ class PlanningPageController {
 			evaluationForm.setEvaluatedOn(LocalDate.now().toString());
 		}
 		model.addAttribute("measure", measure);
+		Map<Long, String> actors = actorNames();
+		model.addAttribute("responsibleActor", measure.responsibleActorId() == null ? null
+				: new ActorRef(measure.responsibleActorId(), actors.get(measure.responsibleActorId())));
+		model.addAttribute("partnerActors",
+				measure.partnerActorIds().stream().map(a -> new ActorRef(a, actors.get(a))).toList());
 		model.addAttribute("areaLabels", areaChoices.labels(locale));
 		model.addAttribute("goals",
 				measure.goalIds().stream().map(planning::goal).flatMap(java.util.Optional::stream).toList());
@@ -551,7 +579,21 @@ class PlanningPageController {
 		model.addAttribute("goals", planning.goals());
 		model.addAttribute("decisionGroups", decisionChoices(form.decisionIds()));
 		model.addAttribute("offerChoices", offerChoices(form.offerIds()));
+		model.addAttribute("actorChoices", actorChoices(form.actorIds()));
 		return "planning/measure-form";
+	}
+
+	/**
+	 * The actor organisations a measure can name, by name; a chosen id the network module does not know stays in the
+	 * choices (without a name), so that the form shows what was sent next to its problem.
+	 */
+	private List<ActorRef> actorChoices(Set<Long> chosen) {
+		Map<Long, String> names = actorNames();
+		List<ActorRef> choices = new ArrayList<>(names.entrySet().stream()
+			.map(e -> new ActorRef(e.getKey(), e.getValue()))
+			.sorted(java.util.Comparator.comparing(ActorRef::name, String.CASE_INSENSITIVE_ORDER)).toList());
+		chosen.stream().filter(id -> !names.containsKey(id)).sorted().forEach(id -> choices.add(new ActorRef(id, null)));
+		return choices;
 	}
 
 	private static final int RECENT_CONFERENCES = 15;
@@ -607,14 +649,45 @@ class PlanningPageController {
 			.toList();
 	}
 
-	// measure list (all, or those a decision created)
+	// measure list (all, those a decision created, or those of an actor organisation)
 
 	@GetMapping("/measures")
-	String measures(@RequestParam(required = false) Long decision, Locale locale, Model model,
-			HttpServletRequest request) {
+	String measures(@RequestParam(required = false) Long decision, @RequestParam(required = false) String actor,
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("mayPlan", scope.mayWriteSome(request));
-		List<Measure> list = planning.measures().stream()
-			.filter(m -> decision == null || m.decisionIds().contains(decision)).toList();
+		Map<Long, String> actors = actorNames();
+		List<ActorRef> actorChoices = actorChoices(Set.of());
+		Long actorId = null;
+		String actorProblem = null;
+		if (PlanningForms.blank(actor) != null) {
+			try {
+				actorId = Long.valueOf(actor.strip());
+			} catch (NumberFormatException e) {
+				actorProblem = "planning.problem.id.invalid";
+			}
+			if (actorId != null && !actors.containsKey(actorId)) {
+				actorProblem = "planning.problem.actor.unknown";
+			}
+		}
+		List<Measure> list;
+		if (actorProblem != null) {
+			response.setStatus(actorId == null ? HttpStatus.BAD_REQUEST.value() : HttpStatus.NOT_FOUND.value());
+			list = List.of();
+		} else {
+			Long a = actorId;
+			list = (a == null ? planning.measures() : planning.measuresOfActor(a)).stream()
+				.filter(m -> decision == null || m.decisionIds().contains(decision)).toList();
+		}
+		Long chosen = actorProblem == null ? actorId : null;
+		model.addAttribute("actor", chosen == null ? null : new ActorRef(chosen, actors.get(chosen)));
+		model.addAttribute("actorValue", actor);
+		model.addAttribute("actorProblem", actorProblem);
+		model.addAttribute("actorChoices", actorChoices);
+		model.addAttribute("responsibleCount",
+				chosen == null ? 0 : list.stream().filter(m -> chosen.equals(m.responsibleActorId())).count());
+		model.addAttribute("partnerCount",
+				chosen == null ? 0 : list.stream().filter(m -> m.partnerActorIds().contains(chosen)).count());
+		model.addAttribute("actorNames", actors);
 		model.addAttribute("list", list);
 		model.addAttribute("decision", decision);
 		model.addAttribute("decisionSummary",
