@@ -102,7 +102,7 @@ class DemoPlanningCycle implements ApplicationRunner {
 				"Familien im Bezirk Bludenz früh erreichen (Demo)",
 				"Frühe Hilfen und offene Treffpunkte in allen Talschaften des Bezirks." + NOTICE,
 				ids(guideline, "Sozialräumlich orientieren", "Vernetzung und Kooperation"),
-				target("single_parent_share", bezirk.get(), 1.0, "2028")));
+				target("single_parent_share", bezirk.get(), 0.9, "2028")));
 		Goal town = planning.createGoal(new Goal(null, gemeinde.get(), district.id(),
 				"Kinderbetreuung unter 3 Jahren in Bludenz ausbauen (Demo)",
 				"Mehr Plätze für Kinder unter 3 Jahren, damit Eltern arbeiten können." + NOTICE,
