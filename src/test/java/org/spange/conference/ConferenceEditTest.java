@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,17 +23,13 @@ import org.spange.network.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 
@@ -127,14 +122,8 @@ class ConferenceEditTest {
 		conferences.invite(c.id(), List.of(d.member().id(), d.outsider().id()), coordinator);
 		conferences.invite(fall.id(), List.of(d.member().id()), coordinator);
 
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
-		String host = sender.getHost();
-		int port = sender.getPort();
-		try {
-			sender.setHost("127.0.0.1");
-			sender.setPort(smtp.getSmtp().getPort());
+		try (MailCatcher mail = new MailCatcher(mailSender)) {
+			GreenMail smtp = mail.smtp();
 			assertThat(conferences.sendInvitations(c.id(), coordinator)).isEqualTo(2);
 			assertThat(conferences.sendInvitations(fall.id(), coordinator)).isEqualTo(1);
 			assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
@@ -158,7 +147,7 @@ class ConferenceEditTest {
 			assertThat(cancels).hasSize(2);
 			for (MimeMessage m : cancels) {
 				assertThat(GreenMailUtil.getBody(m)).contains("Der Saal ist belegt " + d.suffix());
-				String ics = attachment(m, "absage.ics");
+				String ics = MailCatcher.attachment(m, "absage.ics");
 				assertThat(ics).contains("METHOD:CANCEL\r\n", "STATUS:CANCELLED\r\n",
 						"UID:conference-" + c.id() + "@spange\r\n");
 				new CalendarBuilder().build(new StringReader(ics)).validate();
@@ -186,10 +175,6 @@ class ConferenceEditTest {
 			MimeMessage caseMail = List.of(smtp.getReceivedMessages()).stream()
 				.filter(m -> subject(m).startsWith("Abgesagt: Fallkonferenz")).findFirst().orElseThrow();
 			assertThat(GreenMailUtil.getWholeMessage(caseMail)).doesNotContain("Geheim");
-		} finally {
-			sender.setHost(host);
-			sender.setPort(port);
-			smtp.stop();
 		}
 		assertThat(audits("conference.cancel", c.id())).isEqualTo(1);
 	}
@@ -296,18 +281,4 @@ class ConferenceEditTest {
 		}
 	}
 
-	private static String attachment(Part part, String filename) throws Exception {
-		if (filename.equals(part.getFileName())) {
-			return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = attachment(multipart.getBodyPart(i), filename);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
 }

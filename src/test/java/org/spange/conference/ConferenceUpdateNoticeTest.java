@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,13 +24,11 @@ import org.spange.network.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -73,27 +70,18 @@ class ConferenceUpdateNoticeTest {
 	@Autowired
 	JavaMailSender mailSender;
 
+	MailCatcher mail;
 	GreenMail smtp;
-	String host;
-	int port;
 
 	@BeforeEach
 	void startSmtp() {
-		smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
-		host = sender.getHost();
-		port = sender.getPort();
-		sender.setHost("127.0.0.1");
-		sender.setPort(smtp.getSmtp().getPort());
+		mail = new MailCatcher(mailSender);
+		smtp = mail.smtp();
 	}
 
 	@AfterEach
 	void stopSmtp() {
-		JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
-		sender.setHost(host);
-		sender.setPort(port);
-		smtp.stop();
+		mail.close();
 	}
 
 	@Test
@@ -109,7 +97,7 @@ class ConferenceUpdateNoticeTest {
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		// the invitation is the event's first revision
 		for (MimeMessage m : smtp.getReceivedMessages()) {
-			assertThat(event(attachment(m, "einladung.ics")).getSequence().getSequenceNo()).isZero();
+			assertThat(event(MailCatcher.attachment(m, "einladung.ics")).getSequence().getSequenceNo()).isZero();
 		}
 		// invited later, the e-mail not sent yet: no notice either
 		conferences.invite(c.id(), List.of(d.former().id()), coordinator);
@@ -142,7 +130,7 @@ class ConferenceUpdateNoticeTest {
 			assertThat(body).contains("Beginn: 10.03.2027, 14:00 Uhr → 17.03.2027, 15:00 Uhr",
 					"Ende: 10.03.2027, 16:00 Uhr → 17.03.2027, 17:30 Uhr",
 					"Titel: Neuer Titel " + d.suffix() + " → " + title).doesNotContain("Ort: Rathaus Nenzing (fiktiv) →");
-			String ics = attachment(m, "aenderung.ics");
+			String ics = MailCatcher.attachment(m, "aenderung.ics");
 			assertThat(ics).contains("METHOD:REQUEST\r\n", "UID:conference-" + c.id() + "@spange\r\n",
 					"SEQUENCE:1\r\n", "DTSTART:20270317T140000Z\r\n");
 			Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
@@ -172,7 +160,7 @@ class ConferenceUpdateNoticeTest {
 		for (MimeMessage m : online) {
 			assertThat(text(m)).contains("Online-Link: – → https://meet.example.org/" + d.suffix())
 				.doesNotContain("Beginn: 10.03.2027");
-			VEvent event = event(attachment(m, "aenderung.ics"));
+			VEvent event = event(MailCatcher.attachment(m, "aenderung.ics"));
 			assertThat(event.getSequence().getSequenceNo()).isEqualTo(2);
 			assertThat(event.getLocation().getValue()).isEqualTo("https://meet.example.org/" + d.suffix());
 		}
@@ -184,7 +172,7 @@ class ConferenceUpdateNoticeTest {
 		List<MimeMessage> cancels = received("Abgesagt: " + title);
 		assertThat(cancels).hasSize(2);
 		for (MimeMessage m : cancels) {
-			String ics = attachment(m, "absage.ics");
+			String ics = MailCatcher.attachment(m, "absage.ics");
 			Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
 			calendar.validate();
 			assertThat(calendar.getProperty(Property.METHOD).getValue()).isEqualTo("CANCEL");
@@ -221,7 +209,7 @@ class ConferenceUpdateNoticeTest {
 		assertThat(whole).doesNotContain("Geheim", "Vertraulich");
 		assertThat(text(notice)).doesNotContain("Geheim", "Vertraulich", "Titel:");
 		assertThat(text(notice)).contains("Beginn: 05.04.2027, 09:00 Uhr → 06.04.2027, 09:00 Uhr");
-		String ics = attachment(notice, "aenderung.ics");
+		String ics = MailCatcher.attachment(notice, "aenderung.ics");
 		assertThat(ics).contains("SUMMARY:Fallkonferenz\r\n", "SEQUENCE:1\r\n").doesNotContain("Geheim", "Vertraulich");
 		new CalendarBuilder().build(new StringReader(ics)).validate();
 	}
@@ -288,18 +276,4 @@ class ConferenceUpdateNoticeTest {
 		}
 	}
 
-	private static String attachment(Part part, String filename) throws Exception {
-		if (filename.equals(part.getFileName())) {
-			return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = attachment(multipart.getBodyPart(i), filename);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
 }

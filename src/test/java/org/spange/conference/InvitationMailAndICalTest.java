@@ -22,15 +22,11 @@ import org.spange.network.Networks;
 import org.spange.network.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -71,14 +67,8 @@ class InvitationMailAndICalTest {
 				d.network().id(), Conference.Visibility.INTERNAL, null, null), coordinator);
 		conferences.invite(c.id(), List.of(d.member().id(), d.outsider().id()), coordinator);
 
-		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		smtp.start();
-		JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
-		String host = sender.getHost();
-		int port = sender.getPort();
-		try {
-			sender.setHost("127.0.0.1");
-			sender.setPort(smtp.getSmtp().getPort());
+		try (MailCatcher mail = new MailCatcher(mailSender)) {
+			GreenMail smtp = mail.smtp();
 			var response = mvc.perform(post("/conferences/" + c.id() + "/invitations/send")
 				.with(user(d.coordinator().username()).roles("PROVIDER")).with(csrf())).andReturn().getResponse();
 			assertThat(response.getStatus()).isEqualTo(302);
@@ -89,7 +79,7 @@ class InvitationMailAndICalTest {
 			for (MimeMessage m : received) {
 				recipients.add(m.getRecipients(Message.RecipientType.TO)[0].toString());
 				assertThat(m.getSubject()).isEqualTo("Einladung: Einladungstest " + d.suffix() + " am 10.03.2027, 14:00");
-				String ics = attachment(m, "einladung.ics");
+				String ics = MailCatcher.attachment(m, "einladung.ics");
 				assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("METHOD:REQUEST\r\n",
 						"UID:conference-" + c.id() + "@spange\r\n", "DTSTART:20270310T130000Z\r\n");
 				Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
@@ -113,16 +103,12 @@ class InvitationMailAndICalTest {
 				.noneMatch(subject -> subject.contains("Geheim"));
 			MimeMessage caseMail = all.get(subjects.indexOf("Einladung: Fallkonferenz am 11.03.2027, 09:00"));
 			assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(caseMail)).doesNotContain("Geheim");
-			assertThat(attachment(caseMail, "einladung.ics")).contains("SUMMARY:Fallkonferenz\r\n")
+			assertThat(MailCatcher.attachment(caseMail, "einladung.ics")).contains("SUMMARY:Fallkonferenz\r\n")
 				.doesNotContain("Geheim");
 			// sent once: a second click sends nothing more
 			assertThat(conferences.sendInvitations(c.id(), coordinator)).isZero();
 			assertThat(conferences.view(c.id(), coordinator).orElseThrow().invitations())
 				.allSatisfy(i -> assertThat(i.sentAt()).isNotNull());
-		} finally {
-			sender.setHost(host);
-			sender.setPort(port);
-			smtp.stop();
 		}
 	}
 
@@ -172,18 +158,4 @@ class InvitationMailAndICalTest {
 		return LocalDateTime.of(y, m, day, h, min).atZone(VIENNA).toInstant();
 	}
 
-	private static String attachment(Part part, String filename) throws Exception {
-		if (filename.equals(part.getFileName())) {
-			return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = attachment(multipart.getBodyPart(i), filename);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
 }
