@@ -13,12 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spange.area.AreaQueries;
 import org.spange.area.AreaSummary;
+import org.spange.needs.AccessMode;
+import org.spange.needs.AccessRequest;
 import org.spange.needs.AccessibilityRuns;
+import org.spange.needs.CatchmentDecay;
+import org.spange.needs.PopulationBand;
+import org.spange.needs.SupplyDemand;
 import org.spange.needs.GridRead;
 import org.spange.needs.PopulationCell;
 import org.spange.needs.PopulationGrids;
 import org.spange.needs.SupplyPoint;
 import org.spange.platform.imports.ImportReport;
+import org.spange.platform.jobs.Jobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -58,16 +64,22 @@ class DemoAccessibility implements ApplicationRunner {
 	static final String OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0 (über OpenMapTiles); Stand der"
 			+ " OpenStreetMap-Daten, nicht das Angebotsverzeichnis von Spange.";
 
+	static final String FIRST_RUN_CATEGORY = "tagesbetreuung-aeltere";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoAccessibility.class);
 
 	private final AccessibilityRuns runs;
+	private final SupplyDemand supply;
+	private final Jobs jobs;
 	private final AreaQueries areas;
 	private final JsonMapper json;
 	private final List<String> regions;
 
-	DemoAccessibility(AccessibilityRuns runs, AreaQueries areas, JsonMapper json,
+	DemoAccessibility(AccessibilityRuns runs, SupplyDemand supply, Jobs jobs, AreaQueries areas, JsonMapper json,
 			@Value("${spange.demo.regions:vorarlberg}") List<String> regions) {
 		this.runs = runs;
+		this.supply = supply;
+		this.jobs = jobs;
 		this.areas = areas;
 		this.json = json;
 		this.regions = regions.stream().map(String::trim).toList();
@@ -111,6 +123,19 @@ class DemoAccessibility implements ApplicationRunner {
 		runs.describeGrid(GRID, NAME, String.format(ATTRIBUTION, year), "gemeinde");
 		log.info("Created the synthetic demo population grid {} ({} cells, {} Gemeinden)", GRID, cells.size(),
 				codes.size());
+		firstRun();
+	}
+
+	/**
+	 * One run to look at, started with the grid as the demo planner: day care for older people against the population
+	 * aged 65 and over, 10 km straight line, 2SFCA within 15 km. It runs in the background like any other.
+	 */
+	private void firstRun() {
+		if (supply.category(FIRST_RUN_CATEGORY).isEmpty() || !jobs.list(AccessRequest.JOB_KIND, 1).isEmpty()) {
+			return;
+		}
+		jobs.submit(AccessRequest.JOB_KIND, "planung", new AccessRequest(FIRST_RUN_CATEGORY, GRID,
+				PopulationBand.OVER_65, AccessMode.STRAIGHT_LINE, 10_000, 15_000, CatchmentDecay.NONE).asMap());
 	}
 
 	/**

@@ -279,6 +279,19 @@ class AccessibilityPageTest {
 			.single();
 	}
 
+	@Test
+	void theDemoStartsOneRunToLookAt() throws Exception {
+		JobStatus demo = jobs.list(AccessRequest.JOB_KIND, 1000).stream()
+			.filter(j -> "tagesbetreuung-aeltere".equals(j.params().get("category"))
+					&& "vorarlberg-synthetisch".equals(j.params().get("grid")))
+			.reduce((newer, older) -> older).orElseThrow();
+		assertThat(demo.owner()).isEqualTo("planung");
+		assertThat(AccessRequest.of(demo.params()).band()).isEqualTo(PopulationBand.OVER_65);
+		JobStatus done = await(demo.id());
+		assertThat(done.state()).isEqualTo(JobStatus.State.DONE);
+		assertThat(runs.areas(Long.parseLong(done.result()))).hasSize(96);
+	}
+
 	private JobStatus await(long id) throws InterruptedException {
 		Instant limit = Instant.now().plus(Duration.ofMinutes(3));
 		while (true) {

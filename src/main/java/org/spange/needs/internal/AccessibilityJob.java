@@ -2,13 +2,13 @@ package org.spange.needs.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.spange.access.AuditLog;
 import org.spange.needs.AccessMode;
+import org.spange.needs.AccessRequest;
 import org.spange.needs.AccessOptions;
 import org.spange.needs.AccessResult;
 import org.spange.needs.Accessibility;
@@ -37,36 +37,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessibilityJob implements JobHandler {
 
-	public static final String KIND = "needs.accessibility";
+	public static final String KIND = AccessRequest.JOB_KIND;
 
 	/** The job's parameters; numbers as plain decimals with a point. */
-	public record Params(String category, String grid, PopulationBand band, AccessMode mode, double threshold,
-			double catchmentMetres, CatchmentDecay decay) {
-
-		/** {@code threshold}: metres for a straight-line run, minutes for a road run. */
-		public Map<String, String> asMap() {
-			Map<String, String> map = new LinkedHashMap<>();
-			map.put("category", category);
-			map.put("grid", grid);
-			map.put("band", band.name());
-			map.put("mode", mode.name());
-			map.put("threshold", plain(threshold));
-			map.put("catchment", plain(catchmentMetres));
-			map.put("decay", decay.name());
-			return map;
-		}
-
-		public static Params of(Map<String, String> map) {
-			return new Params(map.get("category"), map.get("grid"), PopulationBand.valueOf(map.get("band")),
-					AccessMode.valueOf(map.get("mode")), Double.parseDouble(map.get("threshold")),
-					Double.parseDouble(map.get("catchment")), CatchmentDecay.valueOf(map.get("decay")));
-		}
-
-		private static String plain(double value) {
-			return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-		}
-	}
-
 	/** The steps, as message keys, in order. */
 	static final List<String> PHASES = List.of("needs.access.phase.supply", "needs.access.phase.grid",
 			"needs.access.phase.nearest", "needs.access.phase.catchment", "needs.access.phase.store");
@@ -93,7 +66,7 @@ public class AccessibilityJob implements JobHandler {
 
 	@Override
 	public String run(JobContext context) {
-		Params p = Params.of(context.params());
+		AccessRequest p = AccessRequest.of(context.params());
 		int total = PHASES.size();
 		context.progress(PHASES.get(0), 0, total);
 		List<SupplyPoint> points;
@@ -136,7 +109,8 @@ public class AccessibilityJob implements JobHandler {
 	}
 
 	/** As {@link Accessibility#evaluate}, step by step so that the page sees the steps. */
-	private AccessResult straight(List<PopulationCell> cells, List<SupplyPoint> points, Params p, JobContext context) {
+	private AccessResult straight(List<PopulationCell> cells, List<SupplyPoint> points, AccessRequest p,
+			JobContext context) {
 		AccessOptions options = new AccessOptions(p.band(), p.threshold(), p.catchmentMetres(), p.decay());
 		int n = cells.size();
 		double[] lon = new double[n];
@@ -161,7 +135,8 @@ public class AccessibilityJob implements JobHandler {
 	 * Travel time to the nearest supply point on the road network: the share within and the mean are about seconds;
 	 * the 2SFCA ratio stays straight-line within the catchment.
 	 */
-	private AccessResult byRoad(List<PopulationCell> cells, List<SupplyPoint> points, Params p, JobContext context) {
+	private AccessResult byRoad(List<PopulationCell> cells, List<SupplyPoint> points, AccessRequest p,
+			JobContext context) {
 		if (!roads.configured()) {
 			throw new IllegalStateException("No road network is configured (spange.needs.road-network)");
 		}

@@ -23,6 +23,7 @@ import org.spange.indicator.IndicatorValue;
 import org.spange.indicator.IndicatorValues;
 import org.spange.indicator.Period;
 import org.spange.needs.AccessMode;
+import org.spange.needs.AccessRequest;
 import org.spange.needs.AccessibilityRuns;
 import org.spange.needs.AreaAccess;
 import org.spange.needs.CatchmentDecay;
@@ -182,7 +183,7 @@ class AccessibilityController {
 			return render(null, typed, problems, model);
 		}
 		double thresholdValue = m.timed() ? t.doubleValue() : t.doubleValue() * 1000;
-		AccessibilityJob.Params params = new AccessibilityJob.Params(supplyKey, g.get().key(), b, m,
+		AccessRequest params = new AccessRequest(supplyKey, g.get().key(), b, m,
 				thresholdValue, d0.doubleValue() * 1000, k);
 		long id = jobs.submit(AccessibilityJob.KIND, principal.getName(), params.asMap());
 		return "redirect:/needs/accessibility?job=" + id;

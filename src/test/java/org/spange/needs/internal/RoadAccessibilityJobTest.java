@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.spange.SpangeTest;
 import org.spange.access.AuditLog;
 import org.spange.needs.AccessMode;
+import org.spange.needs.AccessRequest;
 import org.spange.needs.Accessibility;
 import org.spange.needs.AccessibilityRuns;
 import org.spange.needs.AreaAccess;
@@ -85,7 +86,7 @@ class RoadAccessibilityJobTest {
 				List.of(new SupplyPoint("west", 15.6080, 48.4090, 1, "x"), new SupplyPoint("east", 15.6500, 48.4010, 1, "x")));
 
 		AccessibilityJob job = new AccessibilityJob(supply, runs, accessibility, roads, audit);
-		AccessibilityJob.Params params = new AccessibilityJob.Params("set:krems-road-test", "krems-road-test",
+		AccessRequest params = new AccessRequest("set:krems-road-test", "krems-road-test",
 				PopulationBand.TOTAL, AccessMode.FOOT, 15, 2_000, CatchmentDecay.NONE);
 		List<String> phases = new ArrayList<>();
 		long runId = Long.parseLong(job.run(context(params.asMap(), phases)));
@@ -117,7 +118,7 @@ class RoadAccessibilityJobTest {
 		// a straight-line run over the same inputs is another run; the same foot run again is the same
 		long again = Long.parseLong(job.run(context(params.asMap(), new ArrayList<>())));
 		assertThat(again).isEqualTo(runId);
-		long straight = Long.parseLong(job.run(context(new AccessibilityJob.Params("set:krems-road-test",
+		long straight = Long.parseLong(job.run(context(new AccessRequest("set:krems-road-test",
 				"krems-road-test", PopulationBand.TOTAL, AccessMode.STRAIGHT_LINE, 1_000, 2_000, CatchmentDecay.NONE)
 			.asMap(), new ArrayList<>())));
 		assertThat(straight).isNotEqualTo(runId);
