@@ -6,6 +6,7 @@ import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.dateTime;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
+import static org.spange.platform.web.FormValues.noProblemsUnlessShownAgain;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -291,9 +292,7 @@ class ConferenceController {
 			form.put("onlineUrl", c.onlineUrl());
 			model.addAttribute("form", form);
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		return "conference/edit";
 	}
 
@@ -386,9 +385,7 @@ class ConferenceController {
 			form.put("ownerPersonId", agendaItem.ownerPersonId() == null ? "" : agendaItem.ownerPersonId().toString());
 			model.addAttribute("form", form);
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		return "conference/agenda-item";
 	}
 

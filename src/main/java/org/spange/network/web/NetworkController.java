@@ -5,6 +5,7 @@ import static org.spange.platform.web.FormValues.choice;
 import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
+import static org.spange.platform.web.FormValues.noProblemsUnlessShownAgain;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -326,9 +327,7 @@ class NetworkController {
 			model.addAttribute("form", form);
 			model.addAttribute("selectedAreas", person.areaIds().stream().map(String::valueOf).toList());
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		return "network/person";
 	}
 
@@ -422,9 +421,7 @@ class NetworkController {
 			model.addAttribute("form", form);
 			model.addAttribute("selectedAreas", network.areaIds().stream().map(String::valueOf).toList());
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		return "network/edit";
 	}
 
@@ -468,9 +465,7 @@ class NetworkController {
 			form.put("to", membership.to() == null ? null : membership.to().toString());
 			model.addAttribute("form", form);
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		return "network/membership";
 	}
 

@@ -11,6 +11,7 @@ import org.spange.area.AreaQueries;
 import org.spange.network.Networks;
 import org.spange.network.OwnData;
 import org.spange.network.Viewer;
+import org.spange.platform.web.FormValues;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,9 +52,7 @@ class OwnDataController {
 			model.addAttribute("consentDay", DAY.format(own.person().consentAt()));
 			model.addAttribute("withdrawnDay", own.withdrawn() ? DAY.format(own.consentWithdrawnAt()) : null);
 		}
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		FormValues.noProblemsUnlessShownAgain(model);
 		return "network/me";
 	}
 

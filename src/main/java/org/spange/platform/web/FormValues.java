@@ -64,11 +64,16 @@ public final class FormValues {
 	 * problem brings its own {@code problems} and {@code form} (the typed values), which stay.
 	 */
 	public static void blankFormUnlessShownAgain(Model model) {
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
+		noProblemsUnlessShownAgain(model);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", Map.of());
+		}
+	}
+
+	/** A form filled from what is stored, shown for the first time: no problems, unless shown again with its own. */
+	public static void noProblemsUnlessShownAgain(Model model) {
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", Map.of());
 		}
 	}
 
