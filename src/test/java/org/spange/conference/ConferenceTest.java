@@ -95,6 +95,13 @@ class ConferenceTest {
 		conferences.approveMinutes(c.id(), coordinator);
 		assertThatThrownBy(() -> conferences.publishMinutes(c.id(), coordinator))
 			.isInstanceOf(InvalidConferenceException.class);
+		// approved minutes stay as approved: no more agenda items, attendance or decisions
+		assertThatThrownBy(() -> conferences.addAgendaItem(c.id(), "Nachtrag", null, coordinator))
+			.isInstanceOf(InvalidConferenceException.class);
+		assertThatThrownBy(() -> conferences.recordAttendance(c.id(), List.of(), coordinator))
+			.isInstanceOf(InvalidConferenceException.class);
+		assertThatThrownBy(() -> conferences.decide(c.id(), null, "Nachträglich", null, null, coordinator))
+			.isInstanceOf(InvalidConferenceException.class);
 		assertThatThrownBy(() -> jdbc.sql("update conference.conference set minutes_status = 'PUBLISHED' where id = ?")
 			.param(c.id()).update()).hasMessageContaining("check");
 		assertThat(conferences.minutes(c.id(), Viewer.anonymous())).isEmpty();

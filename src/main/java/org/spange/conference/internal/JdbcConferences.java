@@ -198,6 +198,18 @@ class JdbcConferences implements Conferences {
 		return c;
 	}
 
+	/**
+	 * Agenda, attendance and decisions are part of the minutes: they change only while the minutes are a draft (and
+	 * the conference is not cancelled), so that approved minutes stay as approved.
+	 */
+	private static Conference minutesOpen(Conference c, String field) {
+		notCancelled(c, field);
+		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
+			throw new InvalidConferenceException(Map.of(field, "conference.check.minutesLocked"));
+		}
+		return c;
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<Conference> visible(Viewer viewer) {
@@ -365,7 +377,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public AgendaItem addAgendaItem(long conferenceId, String title, Long ownerPersonId, Viewer viewer) {
-		notCancelled(editable(conferenceId, viewer), "title");
+		minutesOpen(editable(conferenceId, viewer), "title");
 		Map<String, String> problems = new LinkedHashMap<>();
 		String t = trim(title);
 		if (t == null || t.length() > 300) {
@@ -389,7 +401,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void recordAttendance(long conferenceId, List<Long> personIds, Viewer viewer) {
-		notCancelled(editable(conferenceId, viewer), "attendees");
+		minutesOpen(editable(conferenceId, viewer), "attendees");
 		Set<Long> known = networks.persons(viewer).stream().map(PersonView::id).collect(Collectors.toSet());
 		List<Long> ids = personIds == null ? List.of() : personIds;
 		if (!known.containsAll(ids)) {
@@ -430,7 +442,7 @@ class JdbcConferences implements Conferences {
 	@Override
 	public Decision decide(long conferenceId, Long agendaItemId, String text, Long taskOwnerPersonId, LocalDate due,
 			Viewer viewer) {
-		Conference c = notCancelled(editable(conferenceId, viewer), "text");
+		Conference c = minutesOpen(editable(conferenceId, viewer), "text");
 		Map<String, String> problems = new LinkedHashMap<>();
 		String t = trim(text);
 		if (t == null || t.length() > 2000) {
