@@ -180,6 +180,22 @@ class ConferenceEditTest {
 	}
 
 	@Test
+	void nobodyIsInvitedToAConferenceThatIsOver() throws Exception {
+		var d = NetworkTestData.create(networks, areas);
+		Viewer coordinator = NetworkTestData.user(d.coordinator());
+		Instant start = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		Conference past = conferences.plan(new Conference(null, Conference.Type.SOZIALRAUM, "Vorbei " + d.suffix(),
+				start, start.plus(2, ChronoUnit.HOURS), "Rathaus (fiktiv)", null, null, d.network().id(),
+				Conference.Visibility.INTERNAL, null, null), coordinator);
+		assertThatThrownBy(() -> conferences.invite(past.id(), List.of(d.member().id()), coordinator))
+			.isInstanceOf(InvalidConferenceException.class);
+		assertThat(conferences.view(past.id(), coordinator).orElseThrow().invitations()).isEmpty();
+		// the page offers no invitation form for it
+		assertThat(send(get("/conferences/" + past.id()), d.coordinator().username(), "PROVIDER")
+			.getContentAsString()).doesNotContain("/conferences/" + past.id() + "/invitations");
+	}
+
+	@Test
 	void onlyDraftsAreDeletedAndOnlyWithTheTick() throws Exception {
 		var d = NetworkTestData.create(networks, areas);
 		Viewer coordinator = NetworkTestData.user(d.coordinator());

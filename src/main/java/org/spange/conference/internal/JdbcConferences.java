@@ -198,6 +198,15 @@ class JdbcConferences implements Conferences {
 		return c;
 	}
 
+	/** Invitations go out before a conference ends and never for a cancelled one. */
+	private static Conference stillAhead(Conference c, String field) {
+		notCancelled(c, field);
+		if (!c.endsAt().isAfter(java.time.Instant.now())) {
+			throw new InvalidConferenceException(Map.of(field, "conference.check.over"));
+		}
+		return c;
+	}
+
 	/**
 	 * Agenda, attendance and decisions are part of the minutes: they change only while the minutes are a draft (and
 	 * the conference is not cancelled), so that approved minutes stay as approved.
@@ -307,7 +316,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void invite(long conferenceId, List<Long> personIds, Viewer viewer) {
-		notCancelled(editable(conferenceId, viewer), "personIds");
+		stillAhead(editable(conferenceId, viewer), "personIds");
 		Map<String, String> problems = new LinkedHashMap<>();
 		Set<Long> known = networks.persons(viewer).stream().map(PersonView::id).collect(Collectors.toSet());
 		if (personIds == null || personIds.isEmpty()) {
@@ -329,7 +338,7 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public int sendInvitations(long conferenceId, Viewer viewer) {
-		Conference c = notCancelled(editable(conferenceId, viewer), "personIds");
+		Conference c = stillAhead(editable(conferenceId, viewer), "personIds");
 		List<Long> unsent = jdbc.sql("""
 				select person_id from conference.invitation where conference_id = ? and sent_at is null
 				order by person_id""").param(conferenceId).query(Long.class).list();
