@@ -384,9 +384,8 @@ class JdbcConferences implements Conferences {
 				Map.of("response", response.name()));
 	}
 
-	@Override
-	public AgendaItem addAgendaItem(long conferenceId, String title, Long ownerPersonId, Viewer viewer) {
-		minutesOpen(editable(conferenceId, viewer), "title");
+	/** An agenda item's title, trimmed; its problems (title, owner) all at once. */
+	private String checkedItem(String title, Long ownerPersonId, Viewer viewer) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		String t = trim(title);
 		if (t == null || t.length() > 300) {
@@ -398,6 +397,13 @@ class JdbcConferences implements Conferences {
 		if (!problems.isEmpty()) {
 			throw new InvalidConferenceException(problems);
 		}
+		return t;
+	}
+
+	@Override
+	public AgendaItem addAgendaItem(long conferenceId, String title, Long ownerPersonId, Viewer viewer) {
+		minutesOpen(editable(conferenceId, viewer), "title");
+		String t = checkedItem(title, ownerPersonId, viewer);
 		int position = jdbc.sql("select coalesce(max(position), 0) + 1 from conference.agenda_item where conference_id = ?")
 			.param(conferenceId).query(Integer.class).single();
 		long id = jdbc.sql("""
@@ -776,17 +782,7 @@ class JdbcConferences implements Conferences {
 	public AgendaItem updateAgendaItem(long conferenceId, long agendaItemId, String title, Long ownerPersonId,
 			Viewer viewer) {
 		AgendaItem item = draftItem(conferenceId, agendaItemId, viewer);
-		Map<String, String> problems = new LinkedHashMap<>();
-		String t = trim(title);
-		if (t == null || t.length() > 300) {
-			problems.put("title", "conference.check.itemTitle");
-		}
-		if (ownerPersonId != null && networks.person(ownerPersonId, viewer).isEmpty()) {
-			problems.put("ownerPersonId", "conference.check.person");
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidConferenceException(problems);
-		}
+		String t = checkedItem(title, ownerPersonId, viewer);
 		jdbc.sql("update conference.agenda_item set title = ?, owner_person_id = ? where id = ?")
 			.params(t, ownerPersonId, agendaItemId).update();
 		audit.record("conference.agenda.update", "conference", Long.toString(conferenceId),
