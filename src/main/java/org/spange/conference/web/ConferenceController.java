@@ -7,6 +7,7 @@ import static org.spange.platform.web.FormValues.dateTime;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
 import static org.spange.platform.web.FormValues.noProblemsUnlessShownAgain;
+import static org.spange.platform.web.FormValues.shownAgain;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -261,12 +262,7 @@ class ConferenceController {
 			action.run();
 			return "redirect:/conferences/" + id;
 		} catch (InvalidConferenceException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form);
-			response.setStatus(422);
-			return conference(id, model);
+			return shownAgain(model, response, problems, e.problems(), form, () -> conference(id, model));
 		}
 	}
 
@@ -361,12 +357,7 @@ class ConferenceController {
 			action.run();
 			return success;
 		} catch (InvalidConferenceException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form);
-			response.setStatus(422);
-			return editForm(id, model);
+			return shownAgain(model, response, problems, e.problems(), form, () -> editForm(id, model));
 		}
 	}
 
@@ -429,12 +420,7 @@ class ConferenceController {
 			action.run();
 			return "redirect:/conferences/" + id + "#agenda-heading";
 		} catch (InvalidConferenceException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form);
-			response.setStatus(422);
-			return agendaItemForm(id, item, model);
+			return shownAgain(model, response, problems, e.problems(), form, () -> agendaItemForm(id, item, model));
 		}
 	}
 

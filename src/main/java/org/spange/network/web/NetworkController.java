@@ -6,6 +6,7 @@ import static org.spange.platform.web.FormValues.date;
 import static org.spange.platform.web.FormValues.id;
 import static org.spange.platform.web.FormValues.ids;
 import static org.spange.platform.web.FormValues.noProblemsUnlessShownAgain;
+import static org.spange.platform.web.FormValues.shownAgain;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -87,13 +88,8 @@ class NetworkController {
 			Network n = networks.createNetwork(new Network(null, form.getFirst("name"), form.getFirst("purpose"), areaIds));
 			return "redirect:/networks/" + n.id();
 		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form.toSingleValueMap());
 			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
-			response.setStatus(422);
-			return list(model);
+			return shownAgain(model, response, problems, e.problems(), form.toSingleValueMap(), () -> list(model));
 		}
 	}
 
@@ -162,12 +158,7 @@ class NetworkController {
 
 	private String again(long id, Map<String, String> problems, InvalidNetworkInputException e,
 			Map<String, String> form, Model model, HttpServletResponse response) {
-		Map<String, String> all = new LinkedHashMap<>(problems);
-		all.putAll(e.problems());
-		model.addAttribute("problems", all);
-		model.addAttribute("form", form);
-		response.setStatus(422);
-		return network(id, model);
+		return shownAgain(model, response, problems, e.problems(), form, () -> network(id, model));
 	}
 
 	@GetMapping("/networks/persons")
@@ -209,14 +200,8 @@ class NetworkController {
 			networks.createPerson(p);
 			return "redirect:/networks/persons";
 		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			// the service validates everything; problems found while parsing come first
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form.toSingleValueMap());
 			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
-			response.setStatus(422);
-			return persons(model);
+			return shownAgain(model, response, problems, e.problems(), form.toSingleValueMap(), () -> persons(model));
 		}
 	}
 
@@ -290,12 +275,7 @@ class NetworkController {
 					form.get("fieldOfAction"), areaId));
 			return "redirect:/networks/responsibilities";
 		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form);
-			response.setStatus(422);
-			return responsibilities(null, null, model);
+			return shownAgain(model, response, problems, e.problems(), form, () -> responsibilities(null, null, model));
 		}
 	}
 
@@ -397,13 +377,8 @@ class NetworkController {
 			action.run();
 			return success;
 		} catch (InvalidNetworkInputException e) {
-			Map<String, String> all = new LinkedHashMap<>(problems);
-			all.putAll(e.problems());
-			model.addAttribute("problems", all);
-			model.addAttribute("form", form.toSingleValueMap());
 			model.addAttribute("selectedAreas", form.getOrDefault("areaIds", List.of()));
-			response.setStatus(422);
-			return formAgain.get();
+			return shownAgain(model, response, problems, e.problems(), form.toSingleValueMap(), formAgain);
 		}
 	}
 

@@ -5,10 +5,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.ui.Model;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Reading a form's text fields into values: an empty field is null; what cannot be read is null too and noted in
@@ -75,6 +79,20 @@ public final class FormValues {
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", Map.of());
 		}
+	}
+
+	/**
+	 * Shows a form again after problems: those found while reading the form first, then the service's, each at its
+	 * field; the typed values stay; status 422 (Unprocessable Content).
+	 */
+	public static String shownAgain(Model model, HttpServletResponse response, Map<String, String> formProblems,
+			Map<String, String> serviceProblems, Object typed, Supplier<String> page) {
+		Map<String, String> all = new LinkedHashMap<>(formProblems);
+		all.putAll(serviceProblems);
+		model.addAttribute("problems", all);
+		model.addAttribute("form", typed);
+		response.setStatus(422);
+		return page.get();
 	}
 
 	private interface Reader<T> {
