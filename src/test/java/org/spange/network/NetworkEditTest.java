@@ -135,6 +135,15 @@ class NetworkEditTest {
 			.isEqualTo(403);
 		assertThat(networks.person(id, PLANNER)).isPresent();
 
+		// an open task from a conference keeps the person until it is done
+		var decision = conferences.decide(invitedTo.id(), null, "Protokoll verteilen " + d.suffix(), id,
+				LocalDate.now().plusDays(7), PLANNER);
+		var refused = send(post(path).param("confirmDelete", "yes"), "planung", "PLANNER");
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("offene Aufgaben aus Konferenzen");
+		assertThat(networks.person(id, PLANNER)).isPresent();
+		conferences.completeTask(decision.task().id(), PLANNER);
+
 		assertThat(send(post(path).param("confirmDelete", "yes"), "planung", "PLANNER").getStatus()).isEqualTo(302);
 		assertThat(networks.person(id, PLANNER)).isEmpty();
 		assertThat(networks.members(d.network().id(), PLANNER)).extracting(m -> m.person().id()).doesNotContain(id);

@@ -688,6 +688,9 @@ class JdbcNetworks implements Networks {
 	public void deletePerson(long personId, Viewer viewer) {
 		requirePlanner(viewer);
 		requirePerson(personId);
+		if (uses.stream().mapToLong(u -> u.personUses(personId)).sum() > 0) {
+			throw new InvalidNetworkInputException(Map.of("confirmDelete", "person.check.openTasks"));
+		}
 		long memberships = jdbc.sql("delete from network.membership where person_id = ?").param(personId).update();
 		jdbc.sql("update network.fixed_task set owner_person_id = null where owner_person_id = ?").param(personId)
 			.update();
