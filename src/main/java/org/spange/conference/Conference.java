@@ -39,4 +39,9 @@ public record Conference(Long id, Type type, String title, Instant startsAt, Ins
 	public boolean cancelled() {
 		return cancelledAt != null;
 	}
+
+	/** Invitations go out before a conference ends and never for a cancelled one. */
+	public boolean takesInvitations(java.time.Instant now) {
+		return !cancelled() && endsAt != null && endsAt.isAfter(now);
+	}
 }

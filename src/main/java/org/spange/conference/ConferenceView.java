@@ -10,4 +10,9 @@ import java.util.Set;
 public record ConferenceView(Conference conference, List<Invitation> invitations, List<AgendaItem> agenda,
 		Set<Long> attendees, List<Decision> decisions, boolean mayEdit, boolean mayApprove, boolean mayPublish,
 		Invitation myInvitation) {
+
+	/** Whether the viewer may invite now: an editor, before the conference ends, unless it is cancelled. */
+	public boolean mayInvite() {
+		return mayEdit && conference.takesInvitations(java.time.Instant.now());
+	}
 }

@@ -198,10 +198,10 @@ class JdbcConferences implements Conferences {
 		return c;
 	}
 
-	/** Invitations go out before a conference ends and never for a cancelled one. */
+	/** Invitations only while the conference takes them ({@link Conference#takesInvitations}). */
 	private static Conference stillAhead(Conference c, String field) {
 		notCancelled(c, field);
-		if (!c.endsAt().isAfter(java.time.Instant.now())) {
+		if (!c.takesInvitations(java.time.Instant.now())) {
 			throw new InvalidConferenceException(Map.of(field, "conference.check.over"));
 		}
 		return c;

@@ -141,9 +141,6 @@ class ConferenceController {
 		ConferenceView view = conferences.view(id, viewer).orElseThrow(() -> new NoSuchElementException("conference"));
 		model.addAttribute("v", view);
 		model.addAttribute("c", view.conference());
-		// invitations go out before the conference ends and never for a cancelled one (the service checks it too)
-		model.addAttribute("invitationsOpen", !view.conference().cancelled()
-				&& view.conference().endsAt().isAfter(java.time.Instant.now()));
 		var persons = networks.persons(viewer);
 		model.addAttribute("persons", persons);
 		Map<Long, String> names = new LinkedHashMap<>();
