@@ -40,6 +40,14 @@ public record Conference(Long id, Type type, String title, Instant startsAt, Ins
 		return cancelledAt != null;
 	}
 
+	/**
+	 * Agenda, attendance, minutes and decisions change only while the minutes are a draft and the conference is not
+	 * cancelled, so that approved minutes stay as approved.
+	 */
+	public boolean minutesOpen() {
+		return !cancelled() && minutesStatus == MinutesStatus.DRAFT;
+	}
+
 	/** Invitations go out before a conference ends and never for a cancelled one. */
 	public boolean takesInvitations(java.time.Instant now) {
 		return !cancelled() && endsAt != null && endsAt.isAfter(now);

@@ -11,6 +11,11 @@ public record ConferenceView(Conference conference, List<Invitation> invitations
 		Set<Long> attendees, List<Decision> decisions, boolean mayEdit, boolean mayApprove, boolean mayPublish,
 		Invitation myInvitation) {
 
+	/** Whether the viewer may change agenda, attendance, minutes and decisions now. */
+	public boolean mayWriteMinutes() {
+		return mayEdit && conference.minutesOpen();
+	}
+
 	/** Whether the viewer may invite now: an editor, before the conference ends, unless it is cancelled. */
 	public boolean mayInvite() {
 		return mayEdit && conference.takesInvitations(java.time.Instant.now());

@@ -213,7 +213,7 @@ class JdbcConferences implements Conferences {
 	 */
 	private static Conference minutesOpen(Conference c, String field) {
 		notCancelled(c, field);
-		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
+		if (!c.minutesOpen()) {
 			throw new InvalidConferenceException(Map.of(field, "conference.check.minutesLocked"));
 		}
 		return c;
@@ -433,11 +433,8 @@ class JdbcConferences implements Conferences {
 
 	@Override
 	public void writeMinutes(long conferenceId, long agendaItemId, String minutes, Viewer viewer) {
-		Conference c = notCancelled(editable(conferenceId, viewer), "minutes");
+		minutesOpen(editable(conferenceId, viewer), "minutes");
 		Map<String, String> problems = new LinkedHashMap<>();
-		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
-			problems.put("minutes", "conference.check.minutesLocked");
-		}
 		String text = trim(minutes);
 		if (text != null && text.length() > 20000) {
 			problems.put("minutes", "conference.check.tooLong");
@@ -772,9 +769,7 @@ class JdbcConferences implements Conferences {
 			.query((rs, n) -> new AgendaItem(rs.getLong(1), conferenceId, rs.getInt(2), rs.getString(3),
 					(Long) rs.getObject(4), null, rs.getString(5)))
 			.optional().orElseThrow(() -> new java.util.NoSuchElementException("agenda item " + agendaItemId));
-		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
-			throw new InvalidConferenceException(Map.of("title", "conference.check.minutesLocked"));
-		}
+		minutesOpen(c, "title");
 		return item;
 	}
 
@@ -1043,9 +1038,7 @@ class JdbcConferences implements Conferences {
 		ForwardedItem item = jdbc.sql(HOP_SQL + " where f.id = ? and f.to_conference_id = ?")
 			.params(forwardedItemId, conferenceId).query((rs, n) -> hop(rs)).optional()
 			.orElseThrow(() -> new java.util.NoSuchElementException("forwarded item " + forwardedItemId));
-		if (c.minutesStatus() != Conference.MinutesStatus.DRAFT) {
-			throw new InvalidConferenceException(Map.of(field, "conference.check.minutesLocked"));
-		}
+		minutesOpen(c, field);
 		return item;
 	}
 
